@@ -1,0 +1,44 @@
+"""Claim extraction: plain text in, frozen dataclasses out.
+
+This package never imports Django. The `claims` app maps its results onto models.
+Public API (kept stable for the app, the management commands and the benchmarks):
+
+- ``EXTRACTOR_VERSION``: a string stored with every extracted claim.
+- ``Span``, ``ExtractedSpeaker``, ``ExtractedVia``, ``ExtractedClaim``: frozen dataclasses.
+- ``load_pipeline(model_name)``: the spaCy pipeline, loaded once per process and name.
+- ``extract_claims(text, *, model_name=DEFAULT_MODEL)``: claims of one text.
+- ``extract_many(texts, *, model_name=DEFAULT_MODEL, batch_size=...)``: claims per text, batched.
+- ``claim_as_dict(claim)``: the JSONL contract of ``manage.py extract_claims``.
+"""
+
+from claims.extraction.types import (
+    ClaimKind,
+    ExtractedClaim,
+    ExtractedSpeaker,
+    ExtractedVia,
+    SpeakerKind,
+    Span,
+    claim_as_dict,
+)
+from claims.extraction.pipeline import (
+    DEFAULT_MODEL,
+    EXTRACTOR_VERSION,
+    extract_claims,
+    extract_many,
+    load_pipeline,
+)
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "EXTRACTOR_VERSION",
+    "ClaimKind",
+    "ExtractedClaim",
+    "ExtractedSpeaker",
+    "ExtractedVia",
+    "SpeakerKind",
+    "Span",
+    "claim_as_dict",
+    "extract_claims",
+    "extract_many",
+    "load_pipeline",
+]
