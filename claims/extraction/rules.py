@@ -1,0 +1,468 @@
+"""Attribution rules over a parsed ``Doc``: cues, contents and speaker mentions.
+
+Three passes, each a small function:
+
+1. :func:`reported_claims`: a cue verb (or noun) with a complement clause outside quotation
+   marks gives an indirect claim (mixed when the clause embeds a short quote);
+   “according to X” gives an according_to claim.
+2. :func:`quote_claims`: every quotation not already inside a claim looks for its cue in its own
+   sentence(s), then borrows the speaker of the adjacent quote; quote pieces split around one
+   cue (“…,” she said, “…”) become one claim.
+3. The pipeline resolves speaker mentions article-wide (:mod:`claims.extraction.speakers`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claims.extraction.lexicon import Lexicon
+from claims.extraction.quotes import Quote, find_quotes, word_count
+from claims.extraction.types import ClaimKind
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_PUNCT = frozenset(",;:—–-")
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A claim before speaker resolution; offsets are character offsets."""
+
+    start: int
+    end: int
+    kind: ClaimKind
+    cue: tuple[int, int] | None
+    mention: Span | None = None  # the subject noun phrase as written
+    mention_head: Token | None = None
+    via: Span | None = None
+    paragraph: int = -1
+    inherited: Candidate | None = None  # quote without its own cue: the claim it continues
+    cue_token: int | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+class QuoteIndex:
+    """Which character offsets fall inside quotation marks."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+
+    def containing(self, offset: int) -> Quote | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def inside(self, token: Token) -> bool:
+        quote = self.containing(token.idx)
+        return quote is not None and token.idx > quote.start
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        out = []
+        for quote in self.quotes[i:]:
+            if quote.start >= end:
+                break
+            if quote.end > start:
+                out.append(quote)
+        return out
+
+
+# ---------------------------------------------------------------- spans and subjects
+
+
+def _is_trim(token: Token) -> bool:
+    return token.is_space or (token.is_punct and token.text not in "“”\"'’”)]")
+
+
+def token_range(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Trim punctuation and spaces from both ends of ``doc[first:last+1]``; char offsets."""
+    while first <= last and (
+        doc[first].is_space or (doc[first].is_punct and doc[first].text not in '“"(')
+    ):
+        first += 1
+    while last >= first and _is_trim(doc[last]):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def noun_phrase(token: Token, quotes: QuoteIndex) -> Span:
+    """The subject noun phrase of ``token``: its subtree, cut at quotation marks and trimmed."""
+    doc = token.doc
+    first, last = token.left_edge.i, token.right_edge.i
+    for i in range(token.i - 1, first - 1, -1):
+        if quotes.inside(doc[i]) or doc[i].text in '“”"':
+            first = i + 1
+            break
+    for i in range(token.i + 1, last + 1):
+        if quotes.inside(doc[i]) or doc[i].text in '“”"' or doc[i].is_space:
+            last = i - 1
+            break
+    while first < token.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > token.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return doc[first : last + 1]
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker token of a cue verb, climbing conjunctions and participles."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None
+    if depth < 3 and verb.head is not verb and verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        if verb.dep_ == "ccomp" and verb.i < verb.head.i:
+            return None
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def _citing(verb: Token, extra: Token | None) -> Token | None:
+    """Y in “X reported, citing Y, that …”."""
+    for head in (verb, extra):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "conj"):
+                for obj in child.children:
+                    if obj.dep_ in ("dobj", "pobj"):
+                        return obj
+    return None
+
+
+def _via(verb: Token, lexicon: Lexicon) -> Token | None:
+    """X in “…, Y told X.” when X is an outlet rather than “reporters”."""
+    if verb.lemma_ != "tell":
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "dative")
+            and child.pos_ == "PROPN"
+            and child.lower_ not in lexicon.via_excluded
+        ):
+            return child
+    return None
+
+
+# ---------------------------------------------------------------- complements
+
+
+def _has_that(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in ("that", "whether", "if"):
+            return child
+    return None
+
+
+def complement_of(verb: Token, lexicon: Lexicon) -> tuple[Token, str, Token | None] | None:
+    """The complement clause of a cue verb: (head, frame, first token) or None."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and lexicon.accepts(lemma, "ccomp"):
+            return child, "ccomp", None
+    for child in children:
+        if child.dep_ in ("conj", "advcl", "parataxis") and child.i > verb.i:
+            mark = _has_that(child)
+            if mark is not None and mark.lower_ == "that" and lexicon.accepts(lemma, "that"):
+                return child, "that", mark
+    for child in children:
+        if child.dep_ == "xcomp" and child.i > verb.i and lexicon.accepts(lemma, "xcomp"):
+            return child, "xcomp", None
+    for child in children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            for grandchild in child.children:
+                mark = (
+                    _has_that(grandchild) if grandchild.dep_ in ("acl", "relcl", "ccomp") else None
+                )
+                if mark is not None and lexicon.accepts(lemma + " " + child.lemma_.lower(), "that"):
+                    return grandchild, "that", mark
+                if mark is not None and lexicon.accepts(lemma, "that"):
+                    return grandchild, "that", mark
+            if lexicon.accepts(lemma, "dobj"):
+                return child, "dobj", None
+    if lexicon.accepts(lemma, "that"):
+        # “asserting in a townhall that …”: the clause misattached below a prepositional object
+        for child in children:
+            if child.dep_ != "prep" or child.i < verb.i:
+                continue
+            for token in child.subtree:
+                mark = _has_that(token) if token.dep_ in ("relcl", "acl") else None
+                if mark is not None and mark.lower_ == "that":
+                    return token, "that", mark
+    return None
+
+
+def _cut_nested(head: Token, first: int, last: int, lexicon: Lexicon) -> int:
+    """End a content before a trailing participle cue (“…, famously asserting that …”)."""
+    for token in head.subtree:
+        if (
+            token.i > head.i
+            and first <= token.i <= last
+            and token.dep_ in ("advcl", "conj")
+            and token.tag_ == "VBG"
+            and token.lemma_.lower() in lexicon.speech_verbs
+        ):
+            return min(last, token.left_edge.i - 1)
+    return last
+
+
+def content_range(
+    verb: Token, head: Token, start_token: Token | None, lexicon: Lexicon
+) -> tuple[int, int]:
+    """Token range (first, last) of a complement clause, on its own side of the cue."""
+    after = head.i > verb.i
+    sub = [t.i for t in head.subtree if (t.i > verb.i if after else t.i < verb.i)]
+    first, last = min(sub), max(sub)
+    if start_token is None and head.i > verb.i:
+        start_token = _has_that(head)
+    if start_token is not None and start_token.i > first:
+        first = start_token.i
+    if head.i > verb.i:
+        last = _cut_nested(head, first, last, lexicon)
+        first = _earlier_that_clause(verb, first)
+    return first, last
+
+
+def _earlier_that_clause(verb: Token, first: int) -> int:
+    """“expressed doubt that A, B or C”: a that-clause on the object starts the content."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and verb.i < child.i < first:
+            for grandchild in child.children:
+                mark = (
+                    _has_that(grandchild) if grandchild.dep_ in ("acl", "relcl", "ccomp") else None
+                )
+                if mark is not None and mark.lower_ == "that":
+                    return min(first, mark.i)
+    return first
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def reported_claims(doc: Doc, quotes: QuoteIndex, lexicon: Lexicon) -> list[Candidate]:
+    """Indirect, mixed and according_to claims."""
+    out: list[Candidate] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or quotes.inside(token):
+            if token.lower_ == "according" and not quotes.inside(token):
+                found = _according_to(token, quotes)
+                if found:
+                    out.append(found)
+            continue
+        found = _reported(token, quotes, lexicon)
+        if found:
+            out.append(found)
+    return out
+
+
+def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | None:
+    complement = complement_of(verb, lexicon)
+    if complement is None:
+        return None
+    head, _frame, start_token = complement
+    first, last = content_range(verb, head, start_token, lexicon)
+    span = token_range(verb.doc, first, last)
+    if span is None:
+        return None
+    start, end = span
+    for quote in quotes.overlapping(start, end):
+        if start <= quote.start and end < quote.end <= end + 3:
+            end = quote.end  # keep the closing mark of an embedded quote
+    inside = sum(min(q.end, end) - max(q.start, start) for q in quotes.overlapping(start, end))
+    if inside >= 0.5 * (end - start):
+        return None  # a direct quote: the quote pass handles it
+    kind = ClaimKind.MIXED if inside else ClaimKind.INDIRECT
+    subject = subject_of(verb)
+    cited = _citing(verb, head)
+    via = None
+    if cited is not None:
+        via = subject.doc[subject.i : subject.i + 1] if subject is not None else None
+        subject = cited
+    else:
+        told = _via(verb, lexicon)
+        via = verb.doc[told.i : told.i + 1] if told is not None else None
+    return Candidate(
+        start,
+        end,
+        kind,
+        (verb.idx, verb.idx + len(verb)),
+        noun_phrase(subject, quotes) if subject is not None else None,
+        subject,
+        via,
+        cue_token=verb.i,
+    )
+
+
+def _according_to(token: Token, quotes: QuoteIndex) -> Candidate | None:
+    """“According to X, …” and “…, according to X.”."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sent = token.sent
+    phrase_first = token.i
+    phrase_last = max(source.right_edge.i, to.i)
+    before = token_range(doc, sent.start, phrase_first - 1) if phrase_first > sent.start else None
+    after = token_range(doc, phrase_last + 1, sent.end - 1) if phrase_last + 1 < sent.end else None
+    span = (before[0], after[1]) if before and after else before or after
+    if span is None:
+        return None
+    return Candidate(
+        span[0],
+        span[1],
+        ClaimKind.ACCORDING_TO,
+        (token.idx, to.idx + len(to)),
+        noun_phrase(source, quotes),
+        source,
+        cue_token=token.i,
+    )
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def _quote_cue(doc: Doc, quote: Quote, quotes: QuoteIndex, lexicon: Lexicon) -> Token | None:
+    """The nearest speech verb outside quotes in the sentence(s) the quote touches."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first_sent, last_sent = span[0].sent, span[-1].sent
+    best: tuple[int, Token] | None = None
+    window = list(range(first_sent.start, span.start)) + list(range(span.end, last_sent.end))
+    for i in window:
+        token = doc[i]
+        if quotes.inside(token) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_.lower() not in lexicon.quote_verbs:
+            continue
+        # a cue must not be separated from the quote by another quotation
+        lo, hi = sorted((token.idx, quote.start if token.idx < quote.start else quote.end))
+        if any(q is not quote for q in quotes.overlapping(lo, hi)):
+            continue
+        distance = quote.start - token.idx if token.idx < quote.start else token.idx - quote.end
+        if best is None or distance < best[0]:
+            best = (distance, token)
+    return best[1] if best else None
+
+
+def _colon_speaker(doc: Doc, quote: Quote, quotes: QuoteIndex) -> tuple[Token, Token] | None:
+    """“From the campaign: “…”” and “Trump replied: “…””: (colon, speaker head)."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    colon = doc[i]
+    for j in range(i - 1, max(colon.sent.start, i - 12) - 1, -1):
+        token = doc[j]
+        if quotes.inside(token):
+            break
+        if token.dep_ in ("nsubj", "pobj") and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return colon, token
+        if token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN"):
+            return colon, token
+    return None
+
+
+def quote_claims(
+    doc: Doc, quotes: QuoteIndex, taken: list[Candidate], lexicon: Lexicon
+) -> list[Candidate]:
+    """Direct claims from quotations not already part of a reported claim."""
+    text = doc.text
+    out: list[Candidate] = []
+    for quote in quotes.quotes:
+        if word_count(quote.inner(text)) < MIN_QUOTE_WORDS:
+            continue
+        if any(c.start <= quote.start and quote.end <= c.end + 1 for c in taken):
+            continue
+        cue = _quote_cue(doc, quote, quotes, lexicon)
+        cand = Candidate(quote.start, quote.end, ClaimKind.DIRECT, None, paragraph=quote.paragraph)
+        cand.parts = [(quote.start, quote.end)]
+        if cue is not None:
+            subject = subject_of(cue)
+            cand.cue = (cue.idx, cue.idx + len(cue))
+            cand.cue_token = cue.i
+            if subject is not None:
+                cand.mention = noun_phrase(subject, quotes)
+                cand.mention_head = subject
+            told = _via(cue, lexicon)
+            cand.via = doc[told.i : told.i + 1] if told is not None else None
+        else:
+            colon = _colon_speaker(doc, quote, quotes)
+            if colon is not None:
+                cand.cue = (colon[0].idx, colon[0].idx + 1)
+                cand.mention = noun_phrase(colon[1], quotes)
+                cand.mention_head = colon[1]
+        out.append(cand)
+    return _merge_and_inherit(doc, out)
+
+
+def _gap_is_cue(text: str, prev: Candidate, cur: Candidate) -> bool:
+    gap = text[prev.end : cur.start]
+    if not gap.strip():
+        return True
+    return prev.cue is not None and prev.end <= prev.cue[0] < cur.start and len(gap) < 160
+
+
+def _merge_and_inherit(doc: Doc, claims: list[Candidate]) -> list[Candidate]:
+    """Join quote pieces split around one cue; give cue-less quotes their neighbour's speaker."""
+    text = doc.text
+    merged: list[Candidate] = []
+    for cur in claims:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.paragraph == cur.paragraph
+            and (cur.cue_token is None or cur.cue_token == prev.cue_token)
+            and _gap_is_cue(text, prev, cur)
+        ):
+            prev.end = cur.end
+            prev.parts.append((cur.start, cur.end))
+            continue
+        merged.append(cur)
+    for i, cur in enumerate(merged):
+        if cur.mention is not None or cur.inherited is not None:
+            continue
+        prev = merged[i - 1] if i else None
+        nxt = merged[i + 1] if i + 1 < len(merged) else None
+        if (
+            prev is not None
+            and prev.paragraph in (cur.paragraph, cur.paragraph - 1)
+            and (prev.mention is not None or prev.inherited is not None)
+        ):
+            cur.inherited = prev
+        elif nxt is not None and nxt.paragraph == cur.paragraph and nxt.mention is not None:
+            cur.inherited = nxt
+    return merged
+
+
+def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """All claim candidates of a parsed document, in text order."""
+    quotes = QuoteIndex(find_quotes(doc.text))
+    reported = reported_claims(doc, quotes, lexicon)
+    direct = quote_claims(doc, quotes, reported, lexicon)
+    return sorted(reported + direct, key=lambda c: (c.start, c.end))

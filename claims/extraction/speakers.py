@@ -1,0 +1,249 @@
+"""Who is speaking: from a subject noun phrase to a canonical, article-wide speaker.
+
+A mention (“Kremlin spokesperson Dmitry Peskov”, “Peskov”, “he”, “a parliamentary source”) is
+first described on its own (:func:`describe_mention`), then resolved against the speakers met
+earlier in the same article (:class:`SpeakerResolver`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claims.extraction.lexicon import Lexicon
+from claims.extraction.types import SpeakerKind
+
+_ENTITY_KIND = {
+    "PERSON": SpeakerKind.PERSON,
+    "ORG": SpeakerKind.ORGANISATION,
+    "GPE": SpeakerKind.ORGANISATION,
+    "NORP": SpeakerKind.GROUP,
+    "FAC": SpeakerKind.ORGANISATION,
+}
+_ENTITY_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
+_STRIP = " \t\n,;:—–-\"'“”‘’()[]"
+
+
+@dataclass(slots=True)
+class MentionInfo:
+    """What a mention says by itself, before resolution."""
+
+    name: str
+    kind: SpeakerKind
+    description: str
+    pronoun: str | None = None  # "person", "plural", "organisation" when a pronoun
+    definite_heads: frozenset[str] = frozenset()  # head lemma of “the spokesperson”
+
+
+@dataclass(slots=True)
+class KnownSpeaker:
+    name: str
+    kind: SpeakerKind
+    description: str
+    heads: set[str] = field(default_factory=set)
+
+
+def clean(text: str) -> str:
+    """Strip punctuation, possessive endings and extra whitespace around a name."""
+    text = " ".join(text.split()).strip(_STRIP)
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(_STRIP)
+
+
+def _strip_titles(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Split leading title words (“President”, “Sen.”) off a name: (titles, name)."""
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].lower_ in lexicon.title_words:
+        i += 1
+    return tokens[:i], tokens[i:]
+
+
+def _best_entity(mention: Span, head: Token) -> Span | None:
+    ents = [e for e in mention.ents if e.label_ in _ENTITY_RANK]
+    if not ents:
+        return None
+    return min(ents, key=lambda e: (not (e.start <= head.i < e.end), _ENTITY_RANK[e.label_]))
+
+
+def _appositive(head: Token) -> str:
+    for child in head.children:
+        if child.dep_ == "appos":
+            return clean(child.doc[child.left_edge.i : child.right_edge.i + 1].text)
+    return ""
+
+
+def _is_anonymous(mention: Span, head: Token, lexicon: Lexicon) -> bool:
+    if head.lower_ not in lexicon.anonymous_heads:
+        return False
+    words = {t.lower_ for t in mention}
+    if "anonymous" in words or "unnamed" in words or "familiar" in words:
+        return True
+    first = mention[0].lower_
+    return first in lexicon.anonymous_markers or (head.tag_ == "NNS" and first != "the")
+
+
+def _names_person(mention: Span, head: Token) -> bool:
+    """“Kremlin official Ivan Petrov”: a named person whose head noun looks anonymous."""
+    return any(e.label_ == "PERSON" for e in mention.ents) or head.ent_type_ == "PERSON"
+
+
+def head_name(token: Token) -> str:
+    """The name a single head token stands for: its entity, else its proper-noun run."""
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return clean(ent.text)
+    run = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return clean(" ".join(t.text for t in [*run, token]))
+
+
+def organisation_names(doc: Doc, lexicon: Lexicon) -> set[str]:
+    """Names the article itself calls an organisation (“Vyorstka – a news website”)."""
+    names: set[str] = set()
+    for token in doc:
+        if token.dep_ == "appos" and token.lemma_.lower() in lexicon.organisation_heads:
+            names.add(head_name(token.head))
+    return names
+
+
+def describe_mention(mention: Span, head: Token, lexicon: Lexicon) -> MentionInfo:
+    """Name, kind and description of a subject noun phrase read on its own."""
+    text = clean(mention.text)
+    lower = head.lower_
+    if len(mention) <= 2 and lower in lexicon.pronouns:
+        return MentionInfo(
+            text, _pronoun_kind(lexicon.pronouns[lower]), "", lexicon.pronouns[lower]
+        )
+    if _is_anonymous(mention, head, lexicon) and not _names_person(mention, head):
+        return MentionInfo(text, SpeakerKind.ANONYMOUS, text)
+    ent = _best_entity(mention, head)
+    if ent is not None:
+        titles, name_tokens = _strip_titles(list(ent), lexicon)
+        before = [t for t in mention if t.i < ent.start and t.pos_ not in ("DET", "PUNCT")]
+        desc_tokens = before + titles
+        description = clean(" ".join(t.text for t in sorted(desc_tokens, key=lambda t: t.i)))
+        appos = _appositive(ent.root) or _appositive(head)
+        if appos and not description:
+            description = appos
+        name = clean(" ".join(t.text_with_ws for t in name_tokens)) or clean(ent.text)
+        kind = _ENTITY_KIND[ent.label_]
+        if kind is SpeakerKind.PERSON and len(name_tokens) == 1 and ent.label_ != "PERSON":
+            kind = SpeakerKind.ORGANISATION
+        return MentionInfo(name, kind, description)
+    if head.pos_ == "PROPN":
+        run = [t for t in mention if t.pos_ == "PROPN" and t.i <= head.i]
+        titles, name_tokens = _strip_titles(run or [head], lexicon)
+        name = clean(" ".join(t.text for t in name_tokens))
+        description = clean(" ".join(t.text for t in titles)) or _appositive(head)
+        kind = SpeakerKind.GROUP if head.tag_ == "NNPS" else SpeakerKind.PERSON
+        return MentionInfo(name or text, kind, description)
+    if _is_anonymous(mention, head, lexicon):
+        return MentionInfo(text, SpeakerKind.ANONYMOUS, text)
+    definite = mention[0].lower_ in ("the", "this", "that") and len(mention) <= 4
+    if lower in lexicon.organisation_heads or head.lemma_.lower() in lexicon.organisation_heads:
+        kind = SpeakerKind.ORGANISATION
+    elif head.tag_ == "NNS":
+        kind = SpeakerKind.GROUP
+    else:
+        kind = SpeakerKind.PERSON
+    heads = frozenset({head.lemma_.lower(), lower}) if definite else frozenset()
+    return MentionInfo(text, kind, text if kind is not SpeakerKind.GROUP else "", None, heads)
+
+
+def _pronoun_kind(tag: str) -> SpeakerKind:
+    return {
+        "person": SpeakerKind.PERSON,
+        "plural": SpeakerKind.GROUP,
+        "organisation": SpeakerKind.ORGANISATION,
+    }[tag]
+
+
+def surname_index(doc: Doc, lexicon: Lexicon) -> dict[str, str]:
+    """Map a person's last name (and full name) to the longest full name in the article."""
+    index: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        _titles, tokens = _strip_titles(list(ent), lexicon)
+        name = clean(" ".join(t.text for t in tokens))
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        for key in (parts[-1], name):
+            if len(name) > len(index.get(key, "")):
+                index[key] = name
+    return index
+
+
+class SpeakerResolver:
+    """Resolves mentions in article order against the speakers already met."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.surnames = surname_index(doc, lexicon)
+        self.organisations = organisation_names(doc, lexicon)
+        self.known: list[KnownSpeaker] = []  # most recent last
+
+    def _remember(self, speaker: KnownSpeaker) -> KnownSpeaker:
+        for i, other in enumerate(self.known):
+            if other.name == speaker.name:
+                if speaker.description and not other.description:
+                    other.description = speaker.description
+                other.heads |= speaker.heads
+                del self.known[i]
+                self.known.append(other)
+                return other
+        self.known.append(speaker)
+        return speaker
+
+    def _canonical(self, info: MentionInfo) -> str:
+        if info.kind is SpeakerKind.ANONYMOUS:
+            return info.name
+        name = info.name
+        return (
+            self.surnames.get(name) or self.surnames.get(name.split()[-1] if name else "") or name
+        )
+
+    def _fallback_person(self, before: int) -> KnownSpeaker | None:
+        """The last person named before character ``before`` (pronoun without earlier speaker)."""
+        for ent in reversed(self.doc.ents):
+            if ent.label_ == "PERSON" and ent.end_char <= before:
+                _t, tokens = _strip_titles(list(ent), self.lexicon)
+                name = clean(" ".join(t.text for t in tokens))
+                if name:
+                    return KnownSpeaker(
+                        self.surnames.get(name.split()[-1], name), SpeakerKind.PERSON, ""
+                    )
+        return None
+
+    def resolve(self, info: MentionInfo, position: int) -> KnownSpeaker:
+        """The canonical speaker for a mention found at character ``position``."""
+        if info.pronoun is not None:
+            wanted = {
+                "person": (SpeakerKind.PERSON, SpeakerKind.ANONYMOUS),
+                "plural": (SpeakerKind.GROUP, SpeakerKind.ORGANISATION, SpeakerKind.ANONYMOUS),
+                "organisation": (SpeakerKind.ORGANISATION,),
+            }[info.pronoun]
+            for speaker in reversed(self.known):
+                if speaker.kind in wanted:
+                    return self._remember(speaker)
+            if info.pronoun == "person":
+                found = self._fallback_person(position)
+                if found is not None:
+                    return self._remember(found)
+            return KnownSpeaker(info.name, info.kind, "")
+        if info.definite_heads:
+            for speaker in reversed(self.known):
+                if speaker.heads & info.definite_heads:
+                    return self._remember(speaker)
+        if info.name in self.organisations:
+            info.kind = SpeakerKind.ORGANISATION
+        heads = set(info.definite_heads)
+        heads.update(w.lower() for w in info.description.split()[-1:])
+        return self._remember(
+            KnownSpeaker(self._canonical(info), info.kind, info.description, heads)
+        )
