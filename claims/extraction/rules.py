@@ -169,42 +169,53 @@ def _has_that(token: Token) -> Token | None:
     return None
 
 
-def complement_of(verb: Token, lexicon: Lexicon) -> tuple[Token, str, Token | None] | None:
-    """The complement clause of a cue verb: (head, frame, first token) or None."""
-    lemma = verb.lemma_.lower()
+def complement_candidates(verb: Token) -> list[tuple[Token, str, Token | None]]:
+    """Every complement a verb could introduce, in order of preference: (head, frame, mark).
+
+    Frames: ``ccomp`` (a complement clause), ``that`` (a that-clause the parser attached
+    elsewhere), ``xcomp`` (“wants to …”), ``dobj`` (“endorsed Clinton”).
+    """
+    out: list[tuple[Token, str, Token | None]] = []
     children = list(verb.children)
     for child in children:
-        if child.dep_ == "ccomp" and lexicon.accepts(lemma, "ccomp"):
-            return child, "ccomp", None
+        if child.dep_ == "ccomp":
+            out.append((child, "ccomp", None))
     for child in children:
         if child.dep_ in ("conj", "advcl", "parataxis") and child.i > verb.i:
             mark = _has_that(child)
-            if mark is not None and mark.lower_ == "that" and lexicon.accepts(lemma, "that"):
-                return child, "that", mark
-    for child in children:
-        if child.dep_ == "xcomp" and child.i > verb.i and lexicon.accepts(lemma, "xcomp"):
-            return child, "xcomp", None
+            if mark is not None and mark.lower_ == "that":
+                out.append((child, "that", mark))
     for child in children:
         if child.dep_ == "dobj" and child.i > verb.i:
             for grandchild in child.children:
-                mark = (
-                    _has_that(grandchild) if grandchild.dep_ in ("acl", "relcl", "ccomp") else None
-                )
-                if mark is not None and lexicon.accepts(lemma + " " + child.lemma_.lower(), "that"):
-                    return grandchild, "that", mark
-                if mark is not None and lexicon.accepts(lemma, "that"):
-                    return grandchild, "that", mark
-            if lexicon.accepts(lemma, "dobj"):
-                return child, "dobj", None
-    if lexicon.accepts(lemma, "that"):
+                if grandchild.dep_ in ("acl", "relcl", "ccomp"):
+                    mark = _has_that(grandchild)
+                    if mark is not None and mark.lower_ == "that":
+                        out.append((grandchild, "that", mark))
+    for child in children:
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
         # “asserting in a townhall that …”: the clause misattached below a prepositional object
-        for child in children:
-            if child.dep_ != "prep" or child.i < verb.i:
-                continue
-            for token in child.subtree:
-                mark = _has_that(token) if token.dep_ in ("relcl", "acl") else None
-                if mark is not None and mark.lower_ == "that":
-                    return token, "that", mark
+        for token in child.subtree:
+            mark = _has_that(token) if token.dep_ in ("relcl", "acl") else None
+            if mark is not None and mark.lower_ == "that":
+                out.append((token, "that", mark))
+                break
+    for child in children:
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            out.append((child, "xcomp", None))
+    for child in children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            out.append((child, "dobj", None))
+    return out
+
+
+def complement_of(verb: Token, lexicon: Lexicon) -> tuple[Token, str, Token | None] | None:
+    """The first complement of ``verb`` the lexicon accepts as attributed content."""
+    lemma = verb.lemma_.lower()
+    for head, frame, mark in complement_candidates(verb):
+        if lexicon.accepts(lemma, frame):
+            return head, frame, mark
     return None
 
 

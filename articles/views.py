@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles import services
+from articles.forms import ArticleForm
+from articles.models import Article, Source
+from articles.rendering import highlighted_segments
+from claims.models import Claim
+
+
+@require_GET
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = Article.objects.select_related("outlet").with_claim_counts()
+    return TemplateResponse(request, "articles/article_list.html", {"articles": articles})
+
+
+@require_http_methods(["GET", "POST"])
+def article_new(request: HttpRequest) -> HttpResponse:
+    form = ArticleForm(request.POST or None, request.FILES or None)
+    duplicate = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["file"]:
+                upload = data["file"]
+                parsed = services.parse_upload(name=upload.name, data=upload.read())
+                parsed.title = data["title"] or parsed.title
+                parsed.url = data["url"] or parsed.url
+                parsed.byline = data["byline"] or parsed.byline
+                parsed.published = data["published"] or parsed.published
+                if data["outlet"]:
+                    parsed.outlet = data["outlet"].name
+                article = services.article_create_from_parsed(
+                    parsed=parsed, imported_by=request.user
+                )
+            else:
+                article = services.article_create(
+                    title=data["title"],
+                    body=data["body"],
+                    url=data["url"],
+                    outlet=data["outlet"],
+                    byline=data["byline"],
+                    published=data["published"],
+                    imported_by=request.user,
+                )
+        except services.DuplicateArticleError as exc:
+            duplicate = exc.existing
+            form.add_error(None, str(exc))
+        except services.ArticleImportError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Imported “{article.title}”.")
+            return redirect(article)
+    status = 400 if form.errors else 200
+    return TemplateResponse(
+        request, "articles/article_new.html", {"form": form, "duplicate": duplicate}, status=status
+    )
+
+
+@require_GET
+def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet", "imported_by"), pk=article_id)
+    claims = list(Claim.objects.filter(article=article).for_review())
+    context = {
+        "article": article,
+        "claims": claims,
+        "segments": highlighted_segments(article.body, claims),
+        "can_review": request.user.has_perm("claims.review_claim"),
+        "status_choices": Claim.Status.choices,
+    }
+    return TemplateResponse(request, "articles/article_detail.html", context)
+
+
+@require_GET
+def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
+    source = get_object_or_404(Source, pk=source_id)
+    context = {
+        "source": source,
+        "articles": source.articles.with_claim_counts(),
+        "relayed_claims": source.relayed_claims.select_related("speaker", "article")[:200],
+    }
+    return TemplateResponse(request, "articles/source_detail.html", context)

@@ -1,0 +1,252 @@
+"""Writes for claims, speakers and their history. Each public function is one transaction.
+
+``claims`` never imports the ``articles`` app: it reaches ``Article`` and ``Source`` through its
+own foreign keys.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from claims import extraction
+from claims.models import Claim, ClaimEvent, Speaker, SpeakerAlias, alias_key
+
+logger = logging.getLogger(__name__)
+
+Article = Claim._meta.get_field("article").related_model
+Source = Claim._meta.get_field("via_source").related_model
+
+
+class ClaimError(Exception):
+    """A change to a claim that cannot be made; the message is shown to the editor."""
+
+
+class StaleClaimError(ClaimError):
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+        super().__init__(
+            "Someone else changed this claim while you were looking at it. "
+            "Its current state is shown; check it and try again."
+        )
+
+
+# --- extraction ------------------------------------------------------------------------------
+
+
+def extraction_enqueue(*, article) -> None:
+    """Queue extraction for when the surrounding transaction commits (eager by default)."""
+    from claims.tasks import extract_article_claims
+
+    article_id = article.pk
+    transaction.on_commit(lambda: extract_article_claims.delay(article_id=article_id))
+
+
+def article_extract_claims(*, article_id: int) -> int:
+    """Run the extractor over an article and store its claims.
+
+    Parsing runs outside any transaction; storing is one transaction, so readers see either the
+    old claims or the new ones. Failure is recorded on the article with its error.
+    """
+    updated = Article.objects.filter(pk=article_id).update(
+        extraction_state=Article.ExtractionState.RUNNING, extraction_error=""
+    )
+    if not updated:
+        logger.warning("Article %s vanished before extraction", article_id)
+        return 0
+    body = Article.objects.values_list("body", flat=True).get(pk=article_id)
+    try:
+        extracted = extraction.extract_claims(body, model_name=settings.CLAIMS_SPACY_MODEL)
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article_id)
+            stored = claims_replace_extracted(article=article, extracted=extracted)
+            article.extraction_state = Article.ExtractionState.DONE
+            article.extractor_version = extraction.EXTRACTOR_VERSION
+            article.extracted_at = timezone.now()
+            article.save(
+                update_fields=[
+                    "extraction_state",
+                    "extractor_version",
+                    "extracted_at",
+                    "extraction_error",
+                ]
+            )
+    except Exception as exc:
+        logger.exception("Extraction failed for article %s", article_id)
+        Article.objects.filter(pk=article_id).update(
+            extraction_state=Article.ExtractionState.FAILED,
+            extraction_error=f"{type(exc).__name__}: {exc}"[:2000],
+        )
+        return 0
+    return stored
+
+
+def _claim_is_kept_on_reextraction() -> Q:
+    """Claims an editor has touched survive re-extraction; untouched extracted ones are redone."""
+    return (
+        ~Q(status=Claim.Status.UNREVIEWED)
+        | ~Q(note="")
+        | Q(origin=Claim.Origin.MANUAL)
+        | Q(evidence__isnull=False)
+        | Q(version__gt=1)
+    )
+
+
+def claims_replace_extracted(
+    *, article, extracted: Sequence[extraction.ExtractedClaim]
+) -> int:
+    """Replace an article's untouched extracted claims with ``extracted``; returns the count
+    of new claims. Must run inside a transaction (the caller's)."""
+    kept_spans = set(
+        article.claims.filter(_claim_is_kept_on_reextraction()).values_list("start", "end")
+    )
+    article.claims.exclude(
+        pk__in=article.claims.filter(_claim_is_kept_on_reextraction()).values("pk")
+    ).delete()
+    speakers: dict[tuple[str, str], Speaker] = {}
+    mentions: set[tuple[Speaker, str]] = set()
+    new_claims = []
+    for item in extracted:
+        if (item.start, item.end) in kept_spans or item.end <= item.start:
+            continue
+        speaker = None
+        if item.speaker:
+            key = (item.speaker.kind, alias_key(item.speaker.name))
+            if key not in speakers:
+                speakers[key] = speaker_for_extracted(speaker=item.speaker, article=article)
+            speaker = speakers[key]
+            if item.speaker.kind != Speaker.Kind.ANONYMOUS and item.speaker.mention:
+                mentions.add((speaker, item.speaker.mention))
+        via = source_for_via(name=item.via.name) if item.via and item.via.name.strip() else None
+        new_claims.append(
+            Claim(
+                article=article,
+                text=item.text,
+                start=item.start,
+                end=item.end,
+                kind=str(item.kind),
+                cue_text=item.cue.text[:300] if item.cue else "",
+                cue_start=item.cue.start if item.cue else None,
+                cue_end=item.cue.end if item.cue else None,
+                speaker=speaker,
+                speaker_mention=item.speaker.mention[:500] if item.speaker else "",
+                mention_start=item.speaker.start if item.speaker else None,
+                mention_end=item.speaker.end if item.speaker else None,
+                via_source=via,
+                via_name=item.via.name[:300] if item.via else "",
+                origin=Claim.Origin.EXTRACTED,
+                extractor_version=extraction.EXTRACTOR_VERSION,
+            )
+        )
+    for speaker, mention in mentions:
+        _alias_add(speaker, mention)
+    created = Claim.objects.bulk_create(new_claims)
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(
+            claim=claim,
+            action=ClaimEvent.Action.CREATED,
+            to_status=claim.status,
+            details={"extractor_version": extraction.EXTRACTOR_VERSION},
+        )
+        for claim in created
+    )
+    return len(created)
+
+
+def speaker_find(*, name: str, kind: str, article=None) -> Speaker | None:
+    """The existing speaker called ``name``: by canonical name or alias for named speakers,
+    within the article for anonymous ones. Merged speakers lead to the one they merged into."""
+    key = alias_key(name)
+    if kind == Speaker.Kind.ANONYMOUS:
+        candidates = Speaker.objects.filter(article=article, kind=Speaker.Kind.ANONYMOUS)
+    else:
+        candidates = Speaker.objects.filter(article__isnull=True)
+    speaker = (
+        candidates.filter(Q(aliases__key=key) | Q(name__iexact=name)).order_by("pk").first()
+    )
+    while speaker is not None and speaker.merged_into_id:
+        speaker = speaker.merged_into
+    return speaker
+
+
+def speaker_for_extracted(*, speaker: extraction.ExtractedSpeaker, article) -> Speaker:
+    """The stored speaker an extracted one refers to, created (with its aliases) if new."""
+    kind = str(speaker.kind)
+    existing = speaker_find(name=speaker.name, kind=kind, article=article)
+    if existing:
+        if not existing.description and speaker.description:
+            existing.description = speaker.description[:500]
+            existing.save(update_fields=["description"])
+        return existing
+    created = Speaker.objects.create(
+        name=speaker.name[:300],
+        kind=kind,
+        description=speaker.description[:500],
+        article=article if kind == Speaker.Kind.ANONYMOUS else None,
+    )
+    _alias_add(created, created.name)
+    return created
+
+
+def _alias_add(speaker: Speaker, name: str) -> None:
+    """Remember a proper-name mention (“Peskov”) as an alias; pronouns and descriptions are not."""
+    name = " ".join(name.split())[:300]
+    if not name or not any(ch.isupper() for ch in name[:1]) or name.casefold() in _NOT_ALIASES:
+        return
+    SpeakerAlias.objects.get_or_create(
+        speaker=speaker, key=alias_key(name), defaults={"name": name}
+    )
+
+
+_NOT_ALIASES = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "the source"}
+)
+
+
+def source_for_via(*, name: str) -> Source:
+    name = " ".join(name.split())[:200]
+    source = Source.objects.filter(name__iexact=name).first()
+    return source or Source.objects.create(name=name)
+
+
+# --- review ----------------------------------------------------------------------------------
+
+
+def claim_set_status(
+    *, claim_id: int, status: str, actor, expected_version: int | None, note: str = ""
+) -> Claim:
+    """Set a claim's review status, recording the change in its history.
+
+    ``expected_version`` is the version the editor saw; if the claim has changed since, nothing
+    is written and ``StaleClaimError`` carries the fresh claim.
+    """
+    if status not in Claim.Status.values:
+        raise ClaimError(f"“{status}” is not a review status.")
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim_id)
+        if expected_version is not None and claim.version != expected_version:
+            raise StaleClaimError(claim)
+        previous = claim.status
+        claim.status = status
+        claim.version += 1
+        if status == Claim.Status.UNREVIEWED:
+            claim.reviewer, claim.reviewed_at = None, None
+        else:
+            claim.reviewer, claim.reviewed_at = actor, timezone.now()
+        if note:
+            claim.note = note
+        claim.save(update_fields=["status", "version", "reviewer", "reviewed_at", "note", "updated_at"])
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.STATUS,
+            from_status=previous,
+            to_status=status,
+            note=note,
+        )
+    return claim

@@ -1,0 +1,124 @@
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_import(*paths):
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", *map(str, paths), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_import_txt_html_and_jsonl_directory(tmp_path, run_on_commit):
+    (tmp_path / "a.txt").write_text("First headline\n“Yes,” he said.\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>Second</title></head><body><p>The minister said on Monday that the talks would continue next week in Geneva.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"title": "Third", "body": "“No,” she said.", "url": "https://example.com/3", "outlet": "CNN", "byline": "A. Writer", "published": "2024-11-06"})
+        + "\n\n"
+        + json.dumps({"title": "Fourth", "body": "“Maybe,” they said."})
+        + "\n",
+        encoding="utf-8",
+    )
+    with run_on_commit():
+        out, _ = run_import(tmp_path)
+    assert "4 created, 0 duplicate, 0 failed" in out
+    third = Article.objects.get(title="Third")
+    assert third.outlet.name == "CNN" and str(third.published) == "2024-11-06"
+    assert Article.objects.get(title="First headline").body == "“Yes,” he said."
+
+
+def test_import_counts_duplicates_without_failing(tmp_path, run_on_commit):
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\nBody text.\n", encoding="utf-8")
+    with run_on_commit():
+        run_import(path)
+    out, _ = run_import(path)
+    assert "0 created, 1 duplicate, 0 failed" in out
+    assert Article.objects.count() == 1
+
+
+def test_import_failures_are_reported_and_exit_nonzero(tmp_path, run_on_commit):
+    (tmp_path / "good.txt").write_text("Good\nFine text.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"Title\n\xff\xfe\xfa")
+    (tmp_path / "empty.html").write_text("", encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text('{"title": "x"}\nnot json\n', encoding="utf-8")
+    with run_on_commit(), pytest.raises(CommandError) as excinfo:
+        run_import(tmp_path, tmp_path / "missing.txt")
+    assert excinfo.value.returncode == 1
+    assert Article.objects.count() == 1
+
+
+def test_import_command_exit_code_in_a_subprocess(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff")
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_articles", str(tmp_path)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "0 created, 0 duplicate, 1 failed" in result.stdout
+    assert "not valid UTF-8" in result.stderr
+
+
+def test_extract_claims_jsonl_contract(tmp_path):
+    demo = ROOT / "tests/fixtures/kremlin-no-congratulations.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = StringIO()
+    call_command("extract_claims", "--format", "jsonl", str(demo), str(empty), stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["file"] for line in lines] == [str(demo), str(empty)]
+    assert lines[1]["claims"] == []
+    text = demo.read_text(encoding="utf-8")
+    claims = lines[0]["claims"]
+    assert claims, "the demo article has quotes"
+    for claim in claims:
+        assert set(claim) == {"text", "start", "end", "kind", "cue", "speaker", "via"}
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+        assert claim["kind"] in {"direct", "indirect", "mixed", "according_to"}
+        if claim["cue"]:
+            assert text[claim["cue"]["start"] : claim["cue"]["end"]] == claim["cue"]["text"]
+        if claim["speaker"]:
+            sp = claim["speaker"]
+            assert set(sp) == {"name", "kind", "description", "mention", "start", "end"}
+            assert text[sp["start"] : sp["end"]] == sp["mention"]
+        assert claim["via"] is None or set(claim["via"]) == {"name"}
+
+
+def test_extract_claims_touches_no_database(tmp_path, django_assert_num_queries):
+    path = tmp_path / "a.txt"
+    path.write_text("“We are ready,” the minister said.", encoding="utf-8")
+    with django_assert_num_queries(0):
+        call_command("extract_claims", "--format", "jsonl", str(path), stdout=StringIO())
+
+
+def test_extract_claims_refuses_non_utf8(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xff\xfe")
+    with pytest.raises(CommandError, match="UTF-8"):
+        call_command("extract_claims", str(path), stdout=StringIO())
+
+
+def test_load_demo_is_idempotent_and_extracts_claims(run_on_commit):
+    out = StringIO()
+    with run_on_commit():
+        call_command("load_demo", stdout=out)
+    assert "Demo editor" in out.getvalue()
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get()
+    assert article.extraction_state == "done"
