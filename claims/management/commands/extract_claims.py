@@ -1,7 +1,6 @@
 """Extract claims from text files without touching the database."""
 
 import json
-import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -49,4 +48,4 @@ class Command(BaseCommand):
         results = extraction.extract_many(texts, model_name=model_name, batch_size=batch_size)
         for path, claims in zip(paths, results, strict=True):
             line = {"file": str(path), "claims": [extraction.claim_as_dict(c) for c in claims]}
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.stdout.write(json.dumps(line, ensure_ascii=False))
