@@ -32,9 +32,7 @@ class Source(models.Model):
         blank=True,
         help_text="Host name without “www.”, used to recognise links from this source.",
     )
-    reliability = models.CharField(
-        max_length=10, choices=Reliability, default=Reliability.UNKNOWN
-    )
+    reliability = models.CharField(max_length=10, choices=Reliability, default=Reliability.UNKNOWN)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

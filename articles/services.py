@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field

@@ -7,8 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from articles import services
 from articles.forms import ArticleForm
 from articles.models import Article, Source
-from articles.rendering import highlighted_segments
-from claims.models import Claim
+from claims.review import article_review_context
 
 
 @require_GET
@@ -62,15 +61,10 @@ def article_new(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("outlet", "imported_by"), pk=article_id)
-    claims = list(Claim.objects.filter(article=article).for_review())
-    context = {
-        "article": article,
-        "claims": claims,
-        "segments": highlighted_segments(article.body, claims),
-        "can_review": request.user.has_perm("claims.review_claim"),
-        "status_choices": Claim.Status.choices,
-    }
+    article = get_object_or_404(
+        Article.objects.select_related("outlet", "imported_by"), pk=article_id
+    )
+    context = {"article": article, **article_review_context(article=article, user=request.user)}
     return TemplateResponse(request, "articles/article_detail.html", context)
 
 

@@ -42,5 +42,13 @@ class ClaimAdmin(admin.ModelAdmin):
     search_fields = ["text", "speaker__name", "article__title"]
     raw_id_fields = ["article", "speaker", "via_source", "reviewer"]
     # Status changes go through the review page, which records them in the history.
-    readonly_fields = ["status", "reviewer", "reviewed_at", "version", "extractor_version", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "reviewer",
+        "reviewed_at",
+        "version",
+        "extractor_version",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [EvidenceInline, ClaimEventInline]

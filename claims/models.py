@@ -161,7 +161,9 @@ class Claim(models.Model):
         ordering = ["article", "start", "end"]
         permissions = [("review_claim", "Can review claims (set status, notes, evidence)")]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="claim_span_nonempty")
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="claim_span_nonempty"
+            )
         ]
         indexes = [models.Index(fields=["status"]), models.Index(fields=["article", "start"])]
 
@@ -234,3 +236,30 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+
+class SpeakerMerge(models.Model):
+    """The record of one speaker merged into another: who, when, and what the merged one was."""
+
+    into = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges")
+    merged = models.ForeignKey(
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The speaker that was merged (kept, marked merged_into).",
+    )
+    merged_name = models.CharField(max_length=300)
+    claims_moved = models.PositiveIntegerField(default=0)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} → {self.into}"

@@ -97,9 +97,7 @@ def _claim_is_kept_on_reextraction() -> Q:
     )
 
 
-def claims_replace_extracted(
-    *, article, extracted: Sequence[extraction.ExtractedClaim]
-) -> int:
+def claims_replace_extracted(*, article, extracted: Sequence[extraction.ExtractedClaim]) -> int:
     """Replace an article's untouched extracted claims with ``extracted``; returns the count
     of new claims. Must run inside a transaction (the caller's)."""
     kept_spans = set(
@@ -166,9 +164,7 @@ def speaker_find(*, name: str, kind: str, article=None) -> Speaker | None:
         candidates = Speaker.objects.filter(article=article, kind=Speaker.Kind.ANONYMOUS)
     else:
         candidates = Speaker.objects.filter(article__isnull=True)
-    speaker = (
-        candidates.filter(Q(aliases__key=key) | Q(name__iexact=name)).order_by("pk").first()
-    )
+    speaker = candidates.filter(Q(aliases__key=key) | Q(name__iexact=name)).order_by("pk").first()
     while speaker is not None and speaker.merged_into_id:
         speaker = speaker.merged_into
     return speaker
@@ -240,7 +236,9 @@ def claim_set_status(
             claim.reviewer, claim.reviewed_at = actor, timezone.now()
         if note:
             claim.note = note
-        claim.save(update_fields=["status", "version", "reviewer", "reviewed_at", "note", "updated_at"])
+        claim.save(
+            update_fields=["status", "version", "reviewer", "reviewed_at", "note", "updated_at"]
+        )
         ClaimEvent.objects.create(
             claim=claim,
             actor=actor,

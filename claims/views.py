@@ -3,11 +3,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from claims import services
-from claims.models import Claim, Speaker
+from claims.models import Claim
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -58,14 +58,3 @@ def claim_status(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
     if error:
         messages.error(request, error)
     return redirect(claim.get_absolute_url())
-
-
-@require_GET
-def speaker_detail(request: HttpRequest, speaker_id: int) -> HttpResponse:
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), pk=speaker_id)
-    claims = speaker.claims.select_related("article", "via_source").order_by(
-        "-article__published", "article", "start"
-    )
-    return TemplateResponse(
-        request, "claims/speaker_detail.html", {"speaker": speaker, "claims": claims}
-    )

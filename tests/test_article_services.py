@@ -12,7 +12,9 @@ BODY = "“We are ready,” the minister said on Monday.\nTalks continue."
 
 def test_article_create_stores_normalised_body_and_hash(run_on_commit):
     with run_on_commit():
-        article = services.article_create(title="  Talks  ", body="\ufeffLine one\r\n\r\n\r\n\r\nLine\x00 two  ")
+        article = services.article_create(
+            title="  Talks  ", body="\ufeffLine one\r\n\r\n\r\n\r\nLine\x00 two  "
+        )
     article.refresh_from_db()
     assert article.title == "Talks"
     assert article.body == "Line one\n\nLine two"
@@ -65,7 +67,7 @@ def test_invalid_url_is_refused():
 
 
 def test_parse_text_takes_first_nonempty_line_as_title():
-    parsed = services.parse_upload(name="a.txt", data="\n\nHeadline\nBody line.\n".encode())
+    parsed = services.parse_upload(name="a.txt", data=b"\n\nHeadline\nBody line.\n")
     assert (parsed.title, parsed.body) == ("Headline", "Body line.")
 
 

@@ -15,7 +15,16 @@ from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, Speaker
 pytestmark = pytest.mark.django_db
 
 
-def extracted(article, start, end, *, name="Dmitry Peskov", kind=SpeakerKind.PERSON, mention="Peskov", via=None):
+def extracted(
+    article,
+    start,
+    end,
+    *,
+    name="Dmitry Peskov",
+    kind=SpeakerKind.PERSON,
+    mention="Peskov",
+    via=None,
+):
     return ExtractedClaim(
         text=article.body[start:end],
         start=start,
@@ -23,7 +32,12 @@ def extracted(article, start, end, *, name="Dmitry Peskov", kind=SpeakerKind.PER
         kind=ClaimKind.DIRECT,
         cue=Span("said", 0, 4),
         speaker=ExtractedSpeaker(
-            name=name, kind=kind, description="Kremlin spokesperson", mention=mention, start=0, end=len(mention)
+            name=name,
+            kind=kind,
+            description="Kremlin spokesperson",
+            mention=mention,
+            start=0,
+            end=len(mention),
         ),
         via=ExtractedVia(name=via) if via else None,
     )
@@ -59,7 +73,14 @@ def test_anonymous_speakers_are_per_article():
         services.claims_replace_extracted(
             article=article,
             extracted=[
-                extracted(article, 25, 50, name="a parliamentary source", kind=SpeakerKind.ANONYMOUS, mention="a parliamentary source")
+                extracted(
+                    article,
+                    25,
+                    50,
+                    name="a parliamentary source",
+                    kind=SpeakerKind.ANONYMOUS,
+                    mention="a parliamentary source",
+                )
             ],
         )
     anonymous = Speaker.objects.filter(kind=Speaker.Kind.ANONYMOUS)
@@ -70,34 +91,57 @@ def test_anonymous_speakers_are_per_article():
 def test_via_links_existing_source_case_insensitively():
     vyorstka = SourceFactory(name="Vyorstka")
     article = ArticleFactory()
-    services.claims_replace_extracted(article=article, extracted=[extracted(article, 25, 50, via="vyorstka")])
+    services.claims_replace_extracted(
+        article=article, extracted=[extracted(article, 25, 50, via="vyorstka")]
+    )
     assert Claim.objects.get().via_source == vyorstka
 
 
 def test_reextraction_keeps_reviewed_claims_and_replaces_untouched(editor):
     article = ArticleFactory()
-    services.claims_replace_extracted(article=article, extracted=[extracted(article, 25, 50), extracted(article, 60, 80)])
+    services.claims_replace_extracted(
+        article=article, extracted=[extracted(article, 25, 50), extracted(article, 60, 80)]
+    )
     reviewed = Claim.objects.get(start=25)
-    services.claim_set_status(claim_id=reviewed.pk, status="verified", actor=editor, expected_version=1)
-    services.claims_replace_extracted(article=article, extracted=[extracted(article, 25, 50), extracted(article, 61, 80)])
+    services.claim_set_status(
+        claim_id=reviewed.pk, status="verified", actor=editor, expected_version=1
+    )
+    services.claims_replace_extracted(
+        article=article, extracted=[extracted(article, 25, 50), extracted(article, 61, 80)]
+    )
     spans = sorted(Claim.objects.values_list("start", "end", "status"))
     assert spans == [(25, 50, "verified"), (61, 80, "unreviewed")]
 
 
 def test_set_status_records_event_and_reviewer(editor):
     claim = ClaimFactory()
-    updated = services.claim_set_status(claim_id=claim.pk, status="disputed", actor=editor, expected_version=1, note="Contradicted by the ministry")
+    updated = services.claim_set_status(
+        claim_id=claim.pk,
+        status="disputed",
+        actor=editor,
+        expected_version=1,
+        note="Contradicted by the ministry",
+    )
     assert (updated.status, updated.version, updated.reviewer) == ("disputed", 2, editor)
     assert updated.reviewed_at is not None
     event = ClaimEvent.objects.get(claim=claim)
-    assert (event.from_status, event.to_status, event.actor, event.note) == ("unreviewed", "disputed", editor, "Contradicted by the ministry")
+    assert (event.from_status, event.to_status, event.actor, event.note) == (
+        "unreviewed",
+        "disputed",
+        editor,
+        "Contradicted by the ministry",
+    )
 
 
 def test_stale_version_is_refused_and_nothing_written(editor):
     claim = ClaimFactory()
-    services.claim_set_status(claim_id=claim.pk, status="verified", actor=editor, expected_version=1)
+    services.claim_set_status(
+        claim_id=claim.pk, status="verified", actor=editor, expected_version=1
+    )
     with pytest.raises(services.StaleClaimError) as excinfo:
-        services.claim_set_status(claim_id=claim.pk, status="disputed", actor=editor, expected_version=1)
+        services.claim_set_status(
+            claim_id=claim.pk, status="disputed", actor=editor, expected_version=1
+        )
     assert excinfo.value.claim.status == "verified"
     claim.refresh_from_db()
     assert claim.status == "verified" and claim.version == 2
@@ -107,5 +151,7 @@ def test_stale_version_is_refused_and_nothing_written(editor):
 def test_unknown_status_is_refused(editor):
     claim = ClaimFactory()
     with pytest.raises(services.ClaimError):
-        services.claim_set_status(claim_id=claim.pk, status="true", actor=editor, expected_version=1)
+        services.claim_set_status(
+            claim_id=claim.pk, status="true", actor=editor, expected_version=1
+        )
     assert ClaimEvent.objects.count() == 0

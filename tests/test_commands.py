@@ -27,7 +27,16 @@ def test_import_txt_html_and_jsonl_directory(tmp_path, run_on_commit):
         encoding="utf-8",
     )
     (tmp_path / "c.jsonl").write_text(
-        json.dumps({"title": "Third", "body": "“No,” she said.", "url": "https://example.com/3", "outlet": "CNN", "byline": "A. Writer", "published": "2024-11-06"})
+        json.dumps(
+            {
+                "title": "Third",
+                "body": "“No,” she said.",
+                "url": "https://example.com/3",
+                "outlet": "CNN",
+                "byline": "A. Writer",
+                "published": "2024-11-06",
+            }
+        )
         + "\n\n"
         + json.dumps({"title": "Fourth", "body": "“Maybe,” they said."})
         + "\n",
@@ -68,7 +77,10 @@ def test_import_command_exit_code_in_a_subprocess(tmp_path):
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     result = subprocess.run(
         [sys.executable, "manage.py", "import_articles", str(tmp_path)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     assert "0 created, 0 duplicate, 1 failed" in result.stdout

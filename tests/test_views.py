@@ -49,7 +49,9 @@ def test_article_page_highlights_claims_in_place(editor_client):
 
 
 def test_user_text_is_escaped(editor_client):
-    article = ArticleFactory(title="<script>alert(1)</script>", body="<img src=x onerror=alert(1)> said")
+    article = ArticleFactory(
+        title="<script>alert(1)</script>", body="<img src=x onerror=alert(1)> said"
+    )
     response = editor_client.get(article.get_absolute_url())
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -109,7 +111,9 @@ def test_stale_status_change_is_refused_with_fresh_state(editor_client):
 def test_stale_status_change_without_htmx_shows_message(editor_client):
     claim = ClaimFactory(status="verified", version=2)
     response = editor_client.post(
-        reverse("claims:status", args=[claim.pk]), {"status": "disputed", "version": "1"}, follow=True
+        reverse("claims:status", args=[claim.pk]),
+        {"status": "disputed", "version": "1"},
+        follow=True,
     )
     assert "Someone else changed this claim" in response.content.decode()
     claim.refresh_from_db()
@@ -120,7 +124,9 @@ def test_non_editor_cannot_change_status(client, reader):
     client.force_login(reader)
     claim = ClaimFactory()
     for extra in ({}, HX):
-        response = client.post(reverse("claims:status", args=[claim.pk]), {"status": "verified"}, **extra)
+        response = client.post(
+            reverse("claims:status", args=[claim.pk]), {"status": "verified"}, **extra
+        )
         assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.status == "unreviewed"
@@ -145,7 +151,11 @@ def test_new_article_by_paste_lands_on_review_page(editor_client, run_on_commit)
     with run_on_commit():
         response = editor_client.post(
             reverse("articles:new"),
-            {"title": "Minister speaks", "body": "“We are ready,” the minister said.", "outlet": outlet.pk},
+            {
+                "title": "Minister speaks",
+                "body": "“We are ready,” the minister said.",
+                "outlet": outlet.pk,
+            },
         )
     article = Article.objects.get()
     assert response.status_code == 302 and response["Location"] == article.get_absolute_url()

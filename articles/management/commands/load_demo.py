@@ -31,7 +31,9 @@ class Command(BaseCommand):
         call_command("import_articles", DEMO_DIR / "articles.jsonl", stdout=self.stdout)
         if created:
             self.stdout.write(
-                self.style.SUCCESS(f"Demo editor: username “{DEMO_USERNAME}”, password “{DEMO_PASSWORD}”")
+                self.style.SUCCESS(
+                    f"Demo editor: username “{DEMO_USERNAME}”, password “{DEMO_PASSWORD}”"
+                )
             )
         else:
             self.stdout.write(f"Demo editor “{DEMO_USERNAME}” already exists (password unchanged).")

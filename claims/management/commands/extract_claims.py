@@ -21,7 +21,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path)
         parser.add_argument("--format", choices=["jsonl"], default="jsonl")
-        parser.add_argument("--model", default=None, help="spaCy model (default: CLAIMS_SPACY_MODEL)")
+        parser.add_argument(
+            "--model", default=None, help="spaCy model (default: CLAIMS_SPACY_MODEL)"
+        )
         parser.add_argument("--batch-size", type=int, default=16)
         parser.add_argument("--benchmark", type=Path, metavar="DIR")
 
