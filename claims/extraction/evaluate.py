@@ -148,11 +148,7 @@ def _score_article(
             tot["src_gold"] += 1
             sp = p.get("speaker") or {}
             s0, s1 = sp.get("start"), sp.get("end")
-            ok = (
-                s0 is not None
-                and s1 is not None
-                and bool(set(range(s0, s1)) & _charset(g.source))
-            )
+            ok = s0 is not None and s1 is not None and bool(set(range(s0, s1)) & _charset(g.source))
             tot["src_ok"] += ok
         tot["e2e"] += ok
     return gold_hit, pred_hit
@@ -195,7 +191,9 @@ def score_predictions(split_dir: Path, predictions: dict[str, list[dict[str, Any
         kind: {
             "gold": kind_gold[kind],
             "pred": kind_pred[kind],
-            "precision": round(kind_pred_hit[kind] / kind_pred[kind], 3) if kind_pred[kind] else 0.0,
+            "precision": round(kind_pred_hit[kind] / kind_pred[kind], 3)
+            if kind_pred[kind]
+            else 0.0,
             "recall": round(kind_gold_hit[kind] / kind_gold[kind], 3) if kind_gold[kind] else 0.0,
         }
         for kind in KINDS

@@ -22,23 +22,27 @@ class Lexicon:
     anonymous_markers: frozenset[str]
     organisation_heads: frozenset[str]
     via_excluded: frozenset[str]
-    # learned: lemma -> complement types ("ccomp", "xcomp", "dobj", ...) accepted for it
-    cue_frames: dict[str, frozenset[str]]
+    # learned: lemma -> accepted complement frame -> its precision on the training split
+    cue_frames: dict[str, dict[str, float]]
     noun_cues: frozenset[str]
 
-    def accepts(self, lemma: str, frame: str) -> bool:
-        """Whether a verb ``lemma`` with a complement of type ``frame`` is an attribution cue."""
+    def frame_score(self, lemma: str, frame: str) -> float | None:
+        """How much a verb ``lemma`` introducing a ``frame`` complement is trusted as a cue;
+        None when it is not a cue. Lemmas the training split never saw fall back to the
+        hand-written speech verbs with clause complements."""
         frames = self.cue_frames.get(lemma)
         if frames is not None:
-            return frame in frames
-        return frame in ("ccomp", "that") and lemma in self.speech_verbs
+            return frames.get(frame)
+        if frame in ("ccomp", "that") and lemma in self.speech_verbs:
+            return 0.5
+        return None
 
 
-def _learned() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+def _learned() -> tuple[dict[str, dict[str, float]], frozenset[str]]:
     if not LEARNED_CUES.exists():
         return {}, frozenset()
     data = json.loads(LEARNED_CUES.read_text(encoding="utf-8"))
-    frames = {lemma: frozenset(kinds) for lemma, kinds in data.get("frames", {}).items()}
+    frames = {lemma: dict(kinds) for lemma, kinds in data.get("frames", {}).items()}
     return frames, frozenset(data.get("noun_cues", []))
 
 

@@ -14,6 +14,7 @@ Three passes, each a small function:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -169,54 +170,126 @@ def _has_that(token: Token) -> Token | None:
     return None
 
 
-def complement_candidates(verb: Token) -> list[tuple[Token, str, Token | None]]:
-    """Every complement a verb could introduce, in order of preference: (head, frame, mark).
+@dataclass(frozen=True, slots=True)
+class Complement:
+    """What a cue verb introduces: the frame and the token range of the content."""
 
-    Frames: ``ccomp`` (a complement clause), ``that`` (a that-clause the parser attached
-    elsewhere), ``xcomp`` (“wants to …”), ``dobj`` (“endorsed Clinton”).
-    """
-    out: list[tuple[Token, str, Token | None]] = []
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp":
-            out.append((child, "ccomp", None))
-    for child in children:
-        if child.dep_ in ("conj", "advcl", "parataxis") and child.i > verb.i:
+    frame: str
+    first: int
+    last: int
+
+
+_OBJECT_TAIL = frozenset({"dobj", "dative", "prep", "oprd", "xcomp", "ccomp", "acomp", "attr"})
+
+
+def _clause(verb: Token, head: Token, mark: Token | None, lexicon: Lexicon) -> tuple[int, int]:
+    """Token range of a complement clause headed by ``head``, on its own side of the cue."""
+    after = head.i > verb.i
+    sub = [t.i for t in head.subtree if (t.i > verb.i if after else t.i < verb.i)]
+    first, last = min(sub), max(sub)
+    if mark is None and after:
+        mark = _has_that(head)
+    if mark is not None and mark.i > first:
+        first = mark.i
+    if after:
+        last = _cut_nested(head, first, last, lexicon)
+        first = _earlier_that_clause(verb, first)
+    return first, last
+
+
+def _that_clauses(verb: Token) -> Iterator[tuple[Token, Token]]:
+    """(head, mark) of that-clauses the parser attached away from their cue verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("conj", "advcl", "parataxis"):
             mark = _has_that(child)
             if mark is not None and mark.lower_ == "that":
-                out.append((child, "that", mark))
-    for child in children:
-        if child.dep_ == "dobj" and child.i > verb.i:
+                yield child, mark
+        elif child.dep_ == "dobj":
+            # “expressed doubt that …”
             for grandchild in child.children:
                 if grandchild.dep_ in ("acl", "relcl", "ccomp"):
                     mark = _has_that(grandchild)
                     if mark is not None and mark.lower_ == "that":
-                        out.append((grandchild, "that", mark))
+                        yield grandchild, mark
+        elif child.dep_ == "prep":
+            # “asserting in a townhall that …”: misattached below a prepositional object
+            for token in child.subtree:
+                mark = _has_that(token) if token.dep_ in ("relcl", "acl") else None
+                if mark is not None and mark.lower_ == "that":
+                    yield token, mark
+                    break
+
+
+def _inserted(verb: Token) -> tuple[int, int] | None:
+    """“[…], respondents said, […]” and “As X reported, […]”: the host clause around the cue."""
+    host = verb.head
+    if host is verb or verb.dep_ not in ("parataxis", "advcl"):
+        return None
+    if verb.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    sent = verb.sent
+    first = max(host.left_edge.i, sent.start)
+    last = min(host.right_edge.i, sent.end - 1)
+    if verb.left_edge.i <= first:
+        first = verb.right_edge.i + 1
+    elif verb.right_edge.i >= last:
+        last = verb.left_edge.i - 1
+    return (first, last) if first <= last else None
+
+
+def complement_candidates(verb: Token, lexicon: Lexicon) -> list[Complement]:
+    """Every content a verb could introduce, most specific frame first.
+
+    Frames: ``ccomp`` (a complement clause), ``that`` (a that-clause attached elsewhere),
+    ``xcomp`` (“wants to …”), ``dobj`` (“endorsed Clinton”), ``dobj+`` (the object with its
+    complements: “accused X of Y”), ``prep:<p>`` (“talked about X”), ``inserted`` (“X, he
+    said, Y”), ``nsubjpass`` (“his comments were derided”).
+    """
+    out: list[Complement] = []
+    children = list(verb.children)
     for child in children:
-        if child.dep_ != "prep" or child.i < verb.i:
+        if child.dep_ == "ccomp":
+            out.append(Complement("ccomp", *_clause(verb, child, None, lexicon)))
+    for head, mark in _that_clauses(verb):
+        out.append(Complement("that", *_clause(verb, head, mark, lexicon)))
+    tail = [c for c in children if c.i > verb.i and c.dep_ in _OBJECT_TAIL]
+    for child in children:
+        if child.i < verb.i:
+            if child.dep_ == "nsubjpass":
+                out.append(Complement("nsubjpass", child.left_edge.i, child.right_edge.i))
             continue
-        # “asserting in a townhall that …”: the clause misattached below a prepositional object
-        for token in child.subtree:
-            mark = _has_that(token) if token.dep_ in ("relcl", "acl") else None
-            if mark is not None and mark.lower_ == "that":
-                out.append((token, "that", mark))
-                break
-    for child in children:
-        if child.dep_ == "xcomp" and child.i > verb.i:
-            out.append((child, "xcomp", None))
-    for child in children:
-        if child.dep_ == "dobj" and child.i > verb.i:
-            out.append((child, "dobj", None))
+        if child.dep_ == "xcomp":
+            out.append(Complement("xcomp", *_clause(verb, child, None, lexicon)))
+        elif child.dep_ == "dobj":
+            out.append(Complement("dobj", child.left_edge.i, child.right_edge.i))
+            last = max(c.right_edge.i for c in tail)
+            if last > child.right_edge.i:
+                out.append(Complement("dobj+", child.left_edge.i, last))
+        elif child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    frame = "prep:" + child.lower_
+                    out.append(Complement(frame, obj.left_edge.i, obj.right_edge.i))
+                    break
+    inserted = _inserted(verb)
+    if inserted is not None:
+        out.append(Complement("inserted", *inserted))
     return out
 
 
-def complement_of(verb: Token, lexicon: Lexicon) -> tuple[Token, str, Token | None] | None:
-    """The first complement of ``verb`` the lexicon accepts as attributed content."""
+def complement_of(verb: Token, lexicon: Lexicon) -> Complement | None:
+    """The complement of ``verb`` the lexicon trusts most as attributed content."""
     lemma = verb.lemma_.lower()
-    for head, frame, mark in complement_candidates(verb):
-        if lexicon.accepts(lemma, frame):
-            return head, frame, mark
-    return None
+    best: tuple[float, Complement] | None = None
+    for complement in complement_candidates(verb, lexicon):
+        score = lexicon.frame_score(lemma, complement.frame)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, complement)
+    return best[1] if best else None
 
 
 def _cut_nested(head: Token, first: int, last: int, lexicon: Lexicon) -> int:
@@ -231,23 +304,6 @@ def _cut_nested(head: Token, first: int, last: int, lexicon: Lexicon) -> int:
         ):
             return min(last, token.left_edge.i - 1)
     return last
-
-
-def content_range(
-    verb: Token, head: Token, start_token: Token | None, lexicon: Lexicon
-) -> tuple[int, int]:
-    """Token range (first, last) of a complement clause, on its own side of the cue."""
-    after = head.i > verb.i
-    sub = [t.i for t in head.subtree if (t.i > verb.i if after else t.i < verb.i)]
-    first, last = min(sub), max(sub)
-    if start_token is None and head.i > verb.i:
-        start_token = _has_that(head)
-    if start_token is not None and start_token.i > first:
-        first = start_token.i
-    if head.i > verb.i:
-        last = _cut_nested(head, first, last, lexicon)
-        first = _earlier_that_clause(verb, first)
-    return first, last
 
 
 def _earlier_that_clause(verb: Token, first: int) -> int:
@@ -270,13 +326,12 @@ def reported_claims(doc: Doc, quotes: QuoteIndex, lexicon: Lexicon) -> list[Cand
     """Indirect, mixed and according_to claims."""
     out: list[Candidate] = []
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or quotes.inside(token):
-            if token.lower_ == "according" and not quotes.inside(token):
-                found = _according_to(token, quotes)
-                if found:
-                    out.append(found)
+        if token.lower_ == "according":
+            found = _according_to(token, quotes) if not quotes.inside(token) else None
+        elif token.pos_ in ("VERB", "AUX") and not quotes.inside(token):
+            found = _reported(token, quotes, lexicon)
+        else:
             continue
-        found = _reported(token, quotes, lexicon)
         if found:
             out.append(found)
     return out
@@ -286,9 +341,7 @@ def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | 
     complement = complement_of(verb, lexicon)
     if complement is None:
         return None
-    head, _frame, start_token = complement
-    first, last = content_range(verb, head, start_token, lexicon)
-    span = token_range(verb.doc, first, last)
+    span = token_range(verb.doc, complement.first, complement.last)
     if span is None:
         return None
     start, end = span
@@ -300,7 +353,7 @@ def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | 
         return None  # a direct quote: the quote pass handles it
     kind = ClaimKind.MIXED if inside else ClaimKind.INDIRECT
     subject = subject_of(verb)
-    cited = _citing(verb, head)
+    cited = _citing(verb, verb.doc[complement.first : complement.last + 1].root)
     via = None
     if cited is not None:
         via = subject.doc[subject.i : subject.i + 1] if subject is not None else None
