@@ -250,10 +250,16 @@ def complement_candidates(verb: Token, lexicon: Lexicon) -> list[Complement]:
     said, Y”), ``nsubjpass`` (“his comments were derided”).
     """
     out: list[Complement] = []
+    if verb.lemma_ == "cite" and verb.dep_ == "advcl":
+        return out  # “X reported, citing Y, that …”: the clause belongs to “reported”
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp":
             out.append(Complement("ccomp", *_clause(verb, child, None, lexicon)))
+        elif child.dep_ == "advcl" and child.lemma_ == "cite":
+            for clause in child.children:
+                if clause.dep_ == "ccomp" and clause.i > child.i:
+                    out.append(Complement("ccomp", *_clause(verb, clause, None, lexicon)))
     for head, mark in _that_clauses(verb):
         out.append(Complement("that", *_clause(verb, head, mark, lexicon)))
     tail = [c for c in children if c.i > verb.i and c.dep_ in _OBJECT_TAIL]
@@ -452,16 +458,32 @@ def _colon_speaker(doc: Doc, quote: Quote, quotes: QuoteIndex) -> tuple[Token, T
     return None
 
 
+class _Coverage:
+    """Whether a character range lies inside one of the given claims, in O(log n)."""
+
+    def __init__(self, claims: list[Candidate]) -> None:
+        ordered = sorted((c.start, c.end) for c in claims)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        for _, end in ordered:
+            self.max_end.append(max(end, self.max_end[-1] if self.max_end else end))
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.max_end[i] >= end
+
+
 def quote_claims(
     doc: Doc, quotes: QuoteIndex, taken: list[Candidate], lexicon: Lexicon
 ) -> list[Candidate]:
     """Direct claims from quotations not already part of a reported claim."""
     text = doc.text
     out: list[Candidate] = []
+    covered = _Coverage(taken)
     for quote in quotes.quotes:
         if word_count(quote.inner(text)) < MIN_QUOTE_WORDS:
             continue
-        if any(c.start <= quote.start and quote.end <= c.end + 1 for c in taken):
+        if covered.covers(quote.start, quote.end - 1):
             continue
         cue = _quote_cue(doc, quote, quotes, lexicon)
         cand = Candidate(quote.start, quote.end, ClaimKind.DIRECT, None, paragraph=quote.paragraph)

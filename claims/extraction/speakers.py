@@ -53,6 +53,11 @@ def clean(text: str) -> str:
     return text.strip(_STRIP)
 
 
+def words(tokens: list[Token]) -> str:
+    """The tokens as written (“Jean-Pierre”, not “Jean - Pierre”), cleaned."""
+    return clean("".join(t.text_with_ws for t in tokens))
+
+
 def _strip_titles(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
     """Split leading title words (“President”, “Sen.”) off a name: (titles, name)."""
     i = 0
@@ -61,8 +66,27 @@ def _strip_titles(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], l
     return tokens[:i], tokens[i:]
 
 
+def mention_entities(mention: Span) -> list[Span]:
+    """Entities inside ``mention``, read from the token IOB tags (``Span.ents`` scans the
+    whole document, too slow on long texts)."""
+    doc, out = mention.doc, []
+    i = mention.start
+    while i < mention.end:
+        token = doc[i]
+        if not token.ent_type_:
+            i += 1
+            continue
+        j = i + 1
+        while j < mention.end and doc[j].ent_iob_ == "I":
+            j += 1
+        if token.ent_iob_ == "B" or i == mention.start:
+            out.append(Span(doc, i, j, label=token.ent_type_))
+        i = j
+    return out
+
+
 def _best_entity(mention: Span, head: Token) -> Span | None:
-    ents = [e for e in mention.ents if e.label_ in _ENTITY_RANK]
+    ents = [e for e in mention_entities(mention) if e.label_ in _ENTITY_RANK]
     if not ents:
         return None
     return min(ents, key=lambda e: (not (e.start <= head.i < e.end), _ENTITY_RANK[e.label_]))
@@ -87,7 +111,7 @@ def _is_anonymous(mention: Span, head: Token, lexicon: Lexicon) -> bool:
 
 def _names_person(mention: Span, head: Token) -> bool:
     """“Kremlin official Ivan Petrov”: a named person whose head noun looks anonymous."""
-    return any(e.label_ == "PERSON" for e in mention.ents) or head.ent_type_ == "PERSON"
+    return head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in mention)
 
 
 def head_name(token: Token) -> str:
@@ -97,7 +121,7 @@ def head_name(token: Token) -> str:
             if ent.start <= token.i < ent.end:
                 return clean(ent.text)
     run = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    return clean(" ".join(t.text for t in [*run, token]))
+    return words([*run, token])
 
 
 def organisation_names(doc: Doc, lexicon: Lexicon) -> set[str]:
@@ -124,11 +148,11 @@ def describe_mention(mention: Span, head: Token, lexicon: Lexicon) -> MentionInf
         titles, name_tokens = _strip_titles(list(ent), lexicon)
         before = [t for t in mention if t.i < ent.start and t.pos_ not in ("DET", "PUNCT")]
         desc_tokens = before + titles
-        description = clean(" ".join(t.text for t in sorted(desc_tokens, key=lambda t: t.i)))
+        description = words(sorted(desc_tokens, key=lambda t: t.i))
         appos = _appositive(ent.root) or _appositive(head)
         if appos and not description:
             description = appos
-        name = clean(" ".join(t.text_with_ws for t in name_tokens)) or clean(ent.text)
+        name = words(name_tokens) or clean(ent.text)
         kind = _ENTITY_KIND[ent.label_]
         if kind is SpeakerKind.PERSON and len(name_tokens) == 1 and ent.label_ != "PERSON":
             kind = SpeakerKind.ORGANISATION
@@ -136,8 +160,8 @@ def describe_mention(mention: Span, head: Token, lexicon: Lexicon) -> MentionInf
     if head.pos_ == "PROPN":
         run = [t for t in mention if t.pos_ == "PROPN" and t.i <= head.i]
         titles, name_tokens = _strip_titles(run or [head], lexicon)
-        name = clean(" ".join(t.text for t in name_tokens))
-        description = clean(" ".join(t.text for t in titles)) or _appositive(head)
+        name = words(name_tokens)
+        description = words(titles) or _appositive(head)
         kind = SpeakerKind.GROUP if head.tag_ == "NNPS" else SpeakerKind.PERSON
         return MentionInfo(name or text, kind, description)
     if _is_anonymous(mention, head, lexicon):
@@ -168,7 +192,7 @@ def surname_index(doc: Doc, lexicon: Lexicon) -> dict[str, str]:
         if ent.label_ != "PERSON":
             continue
         _titles, tokens = _strip_titles(list(ent), lexicon)
-        name = clean(" ".join(t.text for t in tokens))
+        name = words(tokens)
         parts = name.split()
         if len(parts) < 2:
             continue
@@ -213,7 +237,7 @@ class SpeakerResolver:
         for ent in reversed(self.doc.ents):
             if ent.label_ == "PERSON" and ent.end_char <= before:
                 _t, tokens = _strip_titles(list(ent), self.lexicon)
-                name = clean(" ".join(t.text for t in tokens))
+                name = words(tokens)
                 if name:
                     return KnownSpeaker(
                         self.surnames.get(name.split()[-1], name), SpeakerKind.PERSON, ""
