@@ -9,7 +9,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import nh3
 import trafilatura
@@ -76,12 +75,6 @@ def _clean_url(url: str) -> str:
     except ValidationError as exc:
         raise ArticleImportError(f"“{url[:200]}” is not a valid http(s) URL.") from exc
     return url
-
-
-def source_domain(url: str) -> str:
-    """The host of a URL without “www.”, lower-cased: how sources are recognised by link."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
 
 
 def source_find_or_create(*, name: str) -> Source:

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from claims import extraction
-from claims.models import Claim, ClaimEvent, Speaker, SpeakerAlias, alias_key
+from claims.models import Claim, ClaimEvent, Evidence, Speaker, SpeakerAlias, alias_key
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +216,22 @@ def source_for_via(*, name: str) -> Source:
 # --- review ----------------------------------------------------------------------------------
 
 
+def _locked_claim(claim_id: int, expected_version: int | None) -> Claim:
+    """The claim, locked for this transaction, if it is still at the version the editor saw."""
+    claim = Claim.objects.select_for_update().get(pk=claim_id)
+    if expected_version is not None and claim.version != expected_version:
+        raise StaleClaimError(claim)
+    return claim
+
+
+def _apply_status(claim: Claim, status: str, actor) -> None:
+    claim.status = status
+    if status == Claim.Status.UNREVIEWED:
+        claim.reviewer, claim.reviewed_at = None, None
+    else:
+        claim.reviewer, claim.reviewed_at = actor, timezone.now()
+
+
 def claim_set_status(
     *, claim_id: int, status: str, actor, expected_version: int | None, note: str = ""
 ) -> Claim:
@@ -224,16 +243,10 @@ def claim_set_status(
     if status not in Claim.Status.values:
         raise ClaimError(f"“{status}” is not a review status.")
     with transaction.atomic():
-        claim = Claim.objects.select_for_update().get(pk=claim_id)
-        if expected_version is not None and claim.version != expected_version:
-            raise StaleClaimError(claim)
+        claim = _locked_claim(claim_id, expected_version)
         previous = claim.status
-        claim.status = status
+        _apply_status(claim, status, actor)
         claim.version += 1
-        if status == Claim.Status.UNREVIEWED:
-            claim.reviewer, claim.reviewed_at = None, None
-        else:
-            claim.reviewer, claim.reviewed_at = actor, timezone.now()
         if note:
             claim.note = note
         claim.save(
@@ -246,5 +259,209 @@ def claim_set_status(
             from_status=previous,
             to_status=status,
             note=note,
+        )
+    return claim
+
+
+def claim_undo_status(*, claim_id: int, actor, expected_version: int | None) -> Claim:
+    """Revert the claim's most recent status change that is not undone yet.
+
+    The undo is itself an event: history keeps both the change and its reversal.
+    """
+    with transaction.atomic():
+        claim = _locked_claim(claim_id, expected_version)
+        undone_ids = {
+            event.details.get("undoes")
+            for event in claim.events.filter(action=ClaimEvent.Action.UNDONE)
+        }
+        last_change = (
+            claim.events.filter(action=ClaimEvent.Action.STATUS)
+            .exclude(pk__in=[pk for pk in undone_ids if pk])
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if last_change is None:
+            raise ClaimError("There is no status change to undo on this claim.")
+        if last_change.to_status != claim.status:
+            raise ClaimError("The claim's status has changed since; set it directly instead.")
+        previous = claim.status
+        _apply_status(claim, last_change.from_status, actor)
+        claim.version += 1
+        claim.save(update_fields=["status", "version", "reviewer", "reviewed_at", "updated_at"])
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.UNDONE,
+            from_status=previous,
+            to_status=claim.status,
+            details={"undoes": last_change.pk},
+        )
+    return claim
+
+
+def claim_set_note(*, claim_id: int, note: str, actor, expected_version: int | None) -> Claim:
+    note = note.strip()
+    with transaction.atomic():
+        claim = _locked_claim(claim_id, expected_version)
+        if note == claim.note:
+            return claim
+        previous_note = claim.note
+        claim.note = note
+        claim.version += 1
+        claim.save(update_fields=["note", "version", "updated_at"])
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.NOTE,
+            from_status=claim.status,
+            to_status=claim.status,
+            note=note,
+            details={"previous_note": previous_note},
+        )
+    return claim
+
+
+def source_for_url(url: str) -> Source | None:
+    """The source whose domain the URL is on, including its subdomains (edition.cnn.com → CNN)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    labels = host.split(".")
+    candidates = [".".join(labels[i:]) for i in range(len(labels) - 1)]
+    by_domain = {s.domain: s for s in Source.objects.filter(domain__in=candidates)}
+    return next((by_domain[d] for d in candidates if d in by_domain), None)
+
+
+def evidence_add(
+    *, claim_id: int, url: str, stance: str, note: str, actor, expected_version: int | None
+) -> Evidence:
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError as exc:
+        raise ClaimError("Evidence needs a valid http(s) link.") from exc
+    if stance not in Evidence.Stance.values:
+        raise ClaimError(f"“{stance}” is not a stance (supports, refutes or context).")
+    with transaction.atomic():
+        claim = _locked_claim(claim_id, expected_version)
+        evidence = Evidence.objects.create(
+            claim=claim,
+            url=url,
+            stance=stance,
+            note=note.strip(),
+            source=source_for_url(url),
+            added_by=actor,
+        )
+        claim.version += 1
+        claim.save(update_fields=["version", "updated_at"])
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.EVIDENCE,
+            from_status=claim.status,
+            to_status=claim.status,
+            note=note.strip(),
+            details={"evidence_id": evidence.pk, "url": url, "stance": stance},
+        )
+    return evidence
+
+
+def speaker_for_editor_input(*, name: str, article) -> Speaker:
+    """The speaker an editor typed: an existing one by name or alias (this article's anonymous
+    sources included), or a new named speaker."""
+    name = " ".join(name.split())
+    if not name:
+        raise ClaimError("Name the speaker.")
+    existing = speaker_find(name=name, kind=Speaker.Kind.ANONYMOUS, article=article)
+    existing = existing or speaker_find(name=name, kind=Speaker.Kind.PERSON)
+    if existing:
+        return existing
+    speaker = Speaker.objects.create(name=name[:300], kind=Speaker.Kind.PERSON)
+    _alias_add(speaker, speaker.name)
+    return speaker
+
+
+def _check_span(article, start: int, end: int) -> str:
+    if not (0 <= start < end <= len(article.body)):
+        raise ClaimError("The selected text is not inside the article.")
+    text = article.body[start:end]
+    if not text.strip():
+        raise ClaimError("Select the words of the claim, not just spaces.")
+    return text
+
+
+def claim_create_manual(
+    *, article, start: int, end: int, speaker_name: str, kind: str, actor, note: str = ""
+) -> Claim:
+    """A claim the extractor missed, added by an editor from a text selection."""
+    if kind not in Claim.Kind.values:
+        raise ClaimError(f"“{kind}” is not a claim kind.")
+    # Trim the selection to the words: a double-click selection often carries a space.
+    text = _check_span(article, start, end)
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    with transaction.atomic():
+        speaker = speaker_for_editor_input(name=speaker_name, article=article)
+        claim = Claim.objects.create(
+            article=article,
+            text=article.body[start:end],
+            start=start,
+            end=end,
+            kind=kind,
+            speaker=speaker,
+            note=note.strip(),
+            origin=Claim.Origin.MANUAL,
+        )
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.CREATED,
+            to_status=claim.status,
+            details={"origin": "manual"},
+        )
+    return claim
+
+
+def claim_edit(
+    *,
+    claim_id: int,
+    actor,
+    expected_version: int | None,
+    speaker_name: str | None = None,
+    kind: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Claim:
+    """Change a claim's speaker, kind or span; the history records each old and new value."""
+    with transaction.atomic():
+        claim = _locked_claim(claim_id, expected_version)
+        changes: dict[str, list] = {}
+        if speaker_name is not None and speaker_name.strip():
+            speaker = speaker_for_editor_input(name=speaker_name, article=claim.article)
+            if speaker.pk != claim.speaker_id:
+                changes["speaker"] = [claim.speaker.name if claim.speaker else "", speaker.name]
+                claim.speaker = speaker
+        if kind is not None and kind != claim.kind:
+            if kind not in Claim.Kind.values:
+                raise ClaimError(f"“{kind}” is not a claim kind.")
+            changes["kind"] = [claim.kind, kind]
+            claim.kind = kind
+        new_start = claim.start if start is None else start
+        new_end = claim.end if end is None else end
+        if (new_start, new_end) != (claim.start, claim.end):
+            text = _check_span(claim.article, new_start, new_end)
+            changes["span"] = [[claim.start, claim.end], [new_start, new_end]]
+            claim.start, claim.end, claim.text = new_start, new_end, text
+        if not changes:
+            return claim
+        claim.version += 1
+        claim.save()
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.EDITED,
+            from_status=claim.status,
+            to_status=claim.status,
+            details=changes,
         )
     return claim

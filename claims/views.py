@@ -1,60 +1,190 @@
+"""Claim review endpoints. htmx requests get the claim's partial (plus the progress bar, out of
+band); plain form posts are redirected back, so every action works without JavaScript too."""
+
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
-from claims import services
+from claims import queue, services
 from claims.models import Claim
+from claims.review import claim_for_review, review_progress
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _claim_for_review(claim_id: int) -> Claim:
-    return get_object_or_404(Claim.objects.for_review(), pk=claim_id)
-
-
-def _parse_version(raw: str | None) -> int | None:
-    try:
-        return int(raw) if raw not in (None, "") else None
-    except ValueError:
-        return None
-
-
-@require_POST
-def claim_status(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
-    """Set a claim's status. htmx gets the claim's partial back; a plain form post is
-    redirected to the article, so the page works without JavaScript too."""
+def _require_editor(request: HttpRequest) -> None:
     if not request.user.has_perm("claims.review_claim"):
         raise PermissionDenied("Only editors can review claims.")
-    claim = get_object_or_404(Claim, pk=claim_id)
-    error = ""
-    http_status = 200
+
+
+def _version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _int(request: HttpRequest, name: str) -> int | None:
+    raw = request.POST.get(name, "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def _claim_write(
+    request: HtmxHttpRequest, claim_id: int, write: Callable[[], object], *, done: str
+) -> HttpResponse:
+    """Run one review write and answer with the claim's fresh state.
+
+    A stale version (409) or a refused change (400) is answered with the current state and the
+    reason, so the editor sees what changed instead of overwriting it.
+    """
+    _require_editor(request)
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    error, http_status = "", 200
     try:
-        services.claim_set_status(
-            claim_id=claim.pk,
-            status=request.POST.get("status", ""),
-            actor=request.user,
-            expected_version=_parse_version(request.POST.get("version")),
-            note=request.POST.get("note", "").strip(),
-        )
+        write()
     except services.StaleClaimError as exc:
         error, http_status = str(exc), 409
     except services.ClaimError as exc:
         error, http_status = str(exc), 400
+    if request.POST.get("context") == "queue":
+        return queue.queue_response(request, changed_claim_id=claim.pk, error=error, status=http_status)
     if request.htmx:
-        # htmx-config (base.html) swaps 400 and 409 responses too: a refused edit shows the
-        # claim's fresh state with the reason.
-        return TemplateResponse(
+        fresh = claim_for_review(claim.pk)
+        response = TemplateResponse(
             request,
-            "articles/article_detail.html#claim-item",
-            {"claim": _claim_for_review(claim.pk), "can_review": True, "error": error},
+            "articles/article_detail.html#claim-response",
+            {
+                "claim": fresh,
+                "can_review": True,
+                "error": error,
+                "announcement": error or done.format(status=fresh.get_status_display()),
+                "progress": review_progress(Claim.objects.filter(article_id=claim.article_id)),
+            },
             status=http_status,
         )
+        return response
     if error:
         messages.error(request, error)
     return redirect(claim.get_absolute_url())
+
+
+@require_POST
+def claim_status(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+    status = request.POST.get("status", "")
+    return _claim_write(
+        request,
+        claim_id,
+        lambda: services.claim_set_status(
+            claim_id=claim_id,
+            status=status,
+            actor=request.user,
+            expected_version=_version(request),
+            note=request.POST.get("note", "").strip(),
+        ),
+        done="Marked {status}.",
+    )
+
+
+@require_POST
+def claim_undo(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+    return _claim_write(
+        request,
+        claim_id,
+        lambda: services.claim_undo_status(
+            claim_id=claim_id, actor=request.user, expected_version=_version(request)
+        ),
+        done="Undone: the claim is {status} again.",
+    )
+
+
+@require_POST
+def claim_note(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+    return _claim_write(
+        request,
+        claim_id,
+        lambda: services.claim_set_note(
+            claim_id=claim_id,
+            note=request.POST.get("note", ""),
+            actor=request.user,
+            expected_version=_version(request),
+        ),
+        done="Note saved.",
+    )
+
+
+@require_POST
+def claim_evidence(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+    return _claim_write(
+        request,
+        claim_id,
+        lambda: services.evidence_add(
+            claim_id=claim_id,
+            url=request.POST.get("url", ""),
+            stance=request.POST.get("stance", ""),
+            note=request.POST.get("note", ""),
+            actor=request.user,
+            expected_version=_version(request),
+        ),
+        done="Evidence added.",
+    )
+
+
+@require_POST
+def claim_edit(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+    return _claim_write(
+        request,
+        claim_id,
+        lambda: services.claim_edit(
+            claim_id=claim_id,
+            actor=request.user,
+            expected_version=_version(request),
+            speaker_name=request.POST.get("speaker"),
+            kind=request.POST.get("kind") or None,
+            start=_int(request, "start"),
+            end=_int(request, "end"),
+        ),
+        done="Claim updated.",
+    )
+
+
+@require_POST
+def claim_add(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    """Add a claim the extractor missed; the page reloads on it so the text is re-highlighted."""
+    _require_editor(request)
+    article = get_object_or_404(Claim._meta.get_field("article").related_model, pk=article_id)
+    try:
+        start, end = _int(request, "start"), _int(request, "end")
+        if start is None or end is None:
+            raise services.ClaimError("Select the claim's words in the article first.")
+        claim = services.claim_create_manual(
+            article=article,
+            start=start,
+            end=end,
+            speaker_name=request.POST.get("speaker", ""),
+            kind=request.POST.get("kind", Claim.Kind.DIRECT),
+            actor=request.user,
+            note=request.POST.get("note", ""),
+        )
+    except services.ClaimError as exc:
+        if request.htmx:
+            return TemplateResponse(
+                request,
+                "articles/article_detail.html#add-claim-error",
+                {"error": str(exc)},
+                status=400,
+            )
+        messages.error(request, str(exc))
+        return redirect(article)
+    # The query string forces a reload even though only the fragment differs from the page.
+    url = f"{article.get_absolute_url()}?added={claim.pk}#claim-{claim.pk}"
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    messages.success(request, "Claim added.")
+    return redirect(url)

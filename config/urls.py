@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from claims import queue
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list", permanent=False)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -10,4 +12,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("articles/", include("articles.urls")),
     path("claims/", include("claims.urls")),
+    path("review/", queue.queue_view, name="review-queue"),
 ]

@@ -1,17 +1,25 @@
 import os
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # there unless told it is safe (the live server runs in its own thread).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def editors_group() -> Group:
+    """The Editors group from the data migration; recreated after a transactional test's flush."""
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        group.permissions.add(Permission.objects.get(codename="review_claim"))
+    return group
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     user = django_user_model.objects.create_user(username="ed", password="pw-for-tests-1")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group())
     return user
 
 

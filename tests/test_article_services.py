@@ -128,7 +128,3 @@ def test_failed_extraction_is_recorded_on_the_article(run_on_commit, settings):
     assert article.extraction_state == Article.ExtractionState.FAILED
     assert "no_such_spacy_model" in article.extraction_error
     assert Claim.objects.count() == 0
-
-
-def test_source_domain():
-    assert services.source_domain("https://www.CNN.com/2024/x") == "cnn.com"

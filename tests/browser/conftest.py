@@ -1,0 +1,74 @@
+"""Playwright against pytest-django's live server, in Debian's Chromium (no browser download)."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from articles import services
+from tests.conftest import editors_group
+
+DEMO_TITLE = "Kremlin says Putin has no plans to congratulate Trump"
+
+
+def chromium_path() -> str:
+    return os.environ.get("CLAIMDESK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path(),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def browser_editor(transactional_db):
+    user = get_user_model().objects.create_user(username="desk", password="desk-password-1")
+    user.groups.add(editors_group())
+    return user
+
+
+def login_context(browser, live_server, user):
+    """A browser context with a logged-in session cookie for ``user``."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 900})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return context
+
+
+class PageProblems:
+    """Console errors, page errors and CSP violations seen by a page."""
+
+    def __init__(self, page):
+        self.messages: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.messages.append(msg.text))
+        page.on("pageerror", lambda exc: self.messages.append(f"pageerror: {exc}"))
+
+    def assert_none(self):
+        assert self.messages == []
+
+
+@pytest.fixture
+def demo_article(transactional_db):
+    body = open(
+        os.path.join(os.path.dirname(__file__), "..", "fixtures", "kremlin-no-congratulations.txt"),
+        encoding="utf-8",
+    ).read()
+    # Extraction runs eagerly on commit; a transactional test commits at once.
+    return services.article_create(title=DEMO_TITLE, body=body)

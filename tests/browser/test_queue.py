@@ -1,0 +1,37 @@
+"""The cross-article review queue in a real browser."""
+
+import pytest
+from playwright.sync_api import expect
+
+from claims.models import Claim
+from tests.browser.conftest import PageProblems, login_context
+
+pytestmark = pytest.mark.browser
+
+
+def test_queue_walks_unreviewed_claims_with_keys(browser, live_server, browser_editor, demo_article):
+    context = login_context(browser, live_server, browser_editor)
+    page = context.new_page()
+    problems = PageProblems(page)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto("/review/")
+    ordered = list(Claim.objects.order_by("article_id", "start", "pk"))
+    card = page.locator("#queue-card")
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[0].pk))
+    expect(card.locator("[data-remaining]")).to_have_text(str(len(ordered)))
+    expect(card.locator("blockquote mark")).to_have_text(ordered[0].text)
+
+    page.keyboard.press("v")
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[1].pk))
+    expect(card.locator("[data-remaining]")).to_have_text(str(len(ordered) - 1))
+    page.keyboard.press("j")  # skip
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[2].pk))
+    page.keyboard.press("k")
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[1].pk))
+    page.keyboard.press("x")
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[2].pk))
+
+    assert Claim.objects.get(pk=ordered[0].pk).status == "verified"
+    assert Claim.objects.get(pk=ordered[1].pk).status == "dismissed"
+    problems.assert_none()
+    context.close()
