@@ -192,9 +192,20 @@ def _clause(verb: Token, head: Token, mark: Token | None, lexicon: Lexicon) -> t
     if mark is not None and mark.i > first:
         first = mark.i
     if after:
+        last = _extend_to_verb_end(verb, last)
         last = _cut_nested(head, first, last, lexicon)
         first = _earlier_that_clause(verb, first)
     return first, last
+
+
+def _extend_to_verb_end(verb: Token, last: int) -> int:
+    """Run a clause on to the end of the cue's own phrase: the parser often attaches the
+    clause's last words (“…; Trump just wants …”) to the cue verb instead."""
+    end = min(verb.right_edge.i, verb.sent.end - 1)
+    for child in verb.rights:
+        if child.i > last and child.dep_ in ("conj", "cc", "advcl", "parataxis"):
+            end = min(end, child.left_edge.i - 1)
+    return max(last, end)
 
 
 def _that_clauses(verb: Token) -> Iterator[tuple[Token, Token]]:
@@ -354,8 +365,9 @@ def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | 
     for quote in quotes.overlapping(start, end):
         if start <= quote.start and end < quote.end <= end + 3:
             end = quote.end  # keep the closing mark of an embedded quote
-    inside = sum(min(q.end, end) - max(q.start, start) for q in quotes.overlapping(start, end))
-    if inside >= 0.5 * (end - start):
+    overlapping = quotes.overlapping(start, end)
+    inside = sum(min(q.end, end) - max(q.start, start) for q in overlapping)
+    if overlapping and overlapping[0].start <= start + 1 and inside >= 0.5 * (end - start):
         return None  # a direct quote: the quote pass handles it
     kind = ClaimKind.MIXED if inside else ClaimKind.INDIRECT
     subject = subject_of(verb)
