@@ -28,12 +28,13 @@
   function setCurrent(item, options) {
     options = options || {};
     all("li.claim[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
-    all("mark.hl.current").forEach(function (el) { el.classList.remove("current"); });
+    all("mark.hl.current").forEach(function (el) { el.classList.remove("current", "first"); });
     if (!item) return;
     currentId = item.dataset.claimId;
     item.setAttribute("aria-current", "true");
     var marks = marksOf(currentId);
     marks.forEach(function (mark) { mark.classList.add("current"); });
+    if (marks.length) marks[0].classList.add("first");
     if (options.scroll !== false) {
       if (marks.length) marks[0].scrollIntoView({ block: "center" });
       item.scrollIntoView({ block: "nearest" });
