@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
-from django.db import models
-from django.db.models import Count, Q
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections, models
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
+
+# Text search configuration for the PostgreSQL full-text search over articles.
+SEARCH_CONFIG = "english"
 
 
 class Source(models.Model):
@@ -62,6 +68,57 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             claims_unconfirmed=Count("claims", filter=Q(claims__status="unconfirmed")),
             claims_dismissed=Count("claims", filter=Q(claims__status="dismissed")),
         )
+
+    def for_list(self) -> ArticleQuerySet:
+        """What the article list shows: outlet, claim counts, newest first in a stable order."""
+        return (
+            self.select_related("outlet")
+            .with_claim_counts()
+            .order_by(models.F("published").desc(nulls_last=True), "-imported_at", "-pk")
+        )
+
+    def with_claims_in_status(self, status: str) -> ArticleQuerySet:
+        """Articles with at least one claim in ``status``.
+
+        A subquery rather than a join, so it leaves ``with_claim_counts`` totals untouched."""
+        claims = self.model._meta.get_field("claims").related_model.objects
+        return self.filter(Exists(claims.filter(article=OuterRef("pk"), status=status)))
+
+    def published_between(
+        self, start: datetime.date | None = None, end: datetime.date | None = None
+    ) -> ArticleQuerySet:
+        """Articles published on or after ``start`` and on or before ``end`` (either optional)."""
+        queryset = self
+        if start:
+            queryset = queryset.filter(published__gte=start)
+        if end:
+            queryset = queryset.filter(published__lte=end)
+        return queryset
+
+    def search(self, text: str) -> ArticleQuerySet:
+        """Articles matching ``text`` in title or body, by whatever the database does best."""
+        if connections[self.db].vendor == "postgresql":
+            return self.search_fulltext(text)
+        return self.search_substring(text)
+
+    def search_fulltext(self, text: str) -> ArticleQuerySet:
+        """PostgreSQL full-text search (web-search syntax: quotes, ``or``, ``-word``), best
+        matches first; titles weigh more than bodies."""
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+            "body", weight="B", config=SEARCH_CONFIG
+        )
+        return (
+            self.alias(search_document=vector)
+            .annotate(search_rank=SearchRank(vector, query))
+            .filter(search_document=query)
+            .order_by("-search_rank", *self.query.order_by)
+        )
+
+    def search_substring(self, text: str) -> ArticleQuerySet:
+        """Case-insensitive substring match on title or body; for databases without full-text
+        search (SQLite in development)."""
+        return self.filter(Q(title__icontains=text) | Q(body__icontains=text))
 
 
 class Article(models.Model):

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from articles import services
 from articles.forms import ArticleForm
 from articles.models import Article, Source
+from articles.sources import source_page_context
 from claims.review import article_review_context
 
 
@@ -71,9 +72,6 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_GET
 def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=source_id)
-    context = {
-        "source": source,
-        "articles": source.articles.with_claim_counts(),
-        "relayed_claims": source.relayed_claims.select_related("speaker", "article")[:200],
-    }
-    return TemplateResponse(request, "articles/source_detail.html", context)
+    return TemplateResponse(
+        request, "articles/source_detail.html", source_page_context(source=source)
+    )
