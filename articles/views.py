@@ -1,20 +1,40 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.middleware import HtmxDetails
 
 from articles import services
+from articles.filters import ArticleFilterForm
 from articles.forms import ArticleForm
 from articles.models import Article, Source
 from articles.sources import source_page_context
 from claims.review import article_review_context
 
+ARTICLES_PER_PAGE = 50
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
 
 @require_GET
-def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.select_related("outlet").with_claim_counts()
-    return TemplateResponse(request, "articles/article_list.html", {"articles": articles})
+def article_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Articles with their claim counts, filtered by the GET form. The filter form and the
+    page links swap only the results table when htmx drives them; the URL always holds the
+    filters, so a plain request (or a reload) renders the same list as a full page."""
+    form = ArticleFilterForm(request.GET)
+    articles = form.apply(Article.objects.for_list())
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    template = "articles/article_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#results"
+    response = TemplateResponse(request, template, {"form": form, "page": page})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_http_methods(["GET", "POST"])
