@@ -18,6 +18,16 @@ class ArticleForm(forms.Form):
     byline = forms.CharField(max_length=300, required=False)
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > self.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1_048_576:.1f} MB; the limit is 5 MB."
+            )
+        return upload
+
     def clean(self):
         data = super().clean()
         if not data.get("file") and not (data.get("body") or "").strip():

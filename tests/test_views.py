@@ -222,3 +222,13 @@ def test_claims_page_queries_do_not_grow_with_claims(editor_client, django_asser
     with django_assert_max_num_queries(12):
         editor_client.get(article.get_absolute_url())
     assert Claim.objects.count() == 60
+
+
+def test_new_article_oversized_upload_is_refused(editor_client, tmp_path):
+    upload = tmp_path / "huge.txt"
+    upload.write_bytes(b"Title\n" + b"word " * (1_100_000))
+    with upload.open("rb") as handle:
+        response = editor_client.post(reverse("articles:new"), {"file": handle})
+    assert response.status_code == 400
+    assert "the limit is 5 MB" in response.content.decode()
+    assert Article.objects.count() == 0
