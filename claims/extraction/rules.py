@@ -93,12 +93,18 @@ def token_range(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+_DATELINE = frozenset({"-", "—", "–", ":", "(", ")"})
+
+
 def noun_phrase(token: Token, quotes: QuoteIndex) -> Span:
-    """The subject noun phrase of ``token``: its subtree, cut at quotation marks and trimmed."""
+    """The subject noun phrase of ``token``: its subtree, cut at quotation marks, line breaks
+    and a dateline (“LONDON (Reuters) - Donald Trump”), and trimmed."""
     doc = token.doc
     first, last = token.left_edge.i, token.right_edge.i
     for i in range(token.i - 1, first - 1, -1):
-        if quotes.inside(doc[i]) or doc[i].text in '“”"':
+        t = doc[i]
+        spaced = bool(t.whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
+        if quotes.inside(t) or t.text in '“”"' or t.is_space or (t.text in _DATELINE and spaced):
             first = i + 1
             break
     for i in range(token.i + 1, last + 1):
@@ -112,10 +118,15 @@ def noun_phrase(token: Token, quotes: QuoteIndex) -> Span:
     return doc[first : last + 1]
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The speaker token of a cue verb, climbing conjunctions and participles."""
+def subject_of(verb: Token, quotes: QuoteIndex | None = None, depth: int = 0) -> Token | None:
+    """The speaker token of a cue verb, climbing conjunctions, participles and infinitives.
+    Subjects inside quotation marks are misparses of the quote itself and are skipped."""
+
+    def outside(token: Token) -> bool:
+        return quotes is None or not quotes.inside(token)
+
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and outside(child):
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -124,12 +135,36 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return grandchild
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None
-    if depth < 3 and verb.head is not verb and verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+    if depth < 3 and verb.head is not verb and verb.dep_ in _CLIMB:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None
         if verb.dep_ == "ccomp" and verb.i < verb.head.i:
             return None
-        return subject_of(verb.head, depth + 1)
+        return subject_of(verb.head, quotes, depth + 1)
+    return None
+
+
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "oprd", "acomp"})
+
+
+def inverted_subject(verb: Token, quotes: QuoteIndex) -> Token | None:
+    """“…,” said a person close to the Clintons: the parser often makes the speaker an object."""
+    for child in verb.rights:
+        if quotes.inside(child) or child.dep_ == "punct":
+            continue
+        if child.dep_ in (
+            "dobj",
+            "attr",
+            "npadvmod",
+            "nsubj",
+            "dative",
+            "appos",
+        ) and child.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            return child
+        break
     return None
 
 
@@ -347,6 +382,8 @@ def reported_claims(doc: Doc, quotes: QuoteIndex, lexicon: Lexicon) -> list[Cand
             found = _according_to(token, quotes) if not quotes.inside(token) else None
         elif token.pos_ in ("VERB", "AUX") and not quotes.inside(token):
             found = _reported(token, quotes, lexicon)
+        elif token.pos_ == "NOUN" and not quotes.inside(token):
+            found = _reported_by_noun(token, quotes, lexicon)
         else:
             continue
         if found:
@@ -370,7 +407,7 @@ def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | 
     if overlapping and overlapping[0].start <= start + 1 and inside >= 0.5 * (end - start):
         return None  # a direct quote: the quote pass handles it
     kind = ClaimKind.MIXED if inside else ClaimKind.INDIRECT
-    subject = subject_of(verb)
+    subject = subject_of(verb, quotes)
     cited = _citing(verb, verb.doc[complement.first : complement.last + 1].root)
     via = None
     if cited is not None:
@@ -388,6 +425,67 @@ def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | 
         subject,
         via,
         cue_token=verb.i,
+    )
+
+
+def noun_complements(noun: Token) -> list[Complement]:
+    """What a cue noun introduces: “the claim that …” (``that``), “his desire to …”
+    (``to``), “accusations of …” (``prep:of``)."""
+    out: list[Complement] = []
+    for child in noun.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp"):
+            mark = _has_that(child)
+            if mark is not None and mark.lower_ == "that":
+                out.append(Complement("that", mark.i, child.right_edge.i))
+            elif any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                out.append(Complement("to", child.left_edge.i, child.right_edge.i))
+        elif child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out.append(
+                        Complement("prep:" + child.lower_, obj.left_edge.i, obj.right_edge.i)
+                    )
+                    break
+    return out
+
+
+def noun_speaker(noun: Token, quotes: QuoteIndex) -> Token | None:
+    """Whose claim a cue noun reports: “Trump's claim”, or the subject of “voiced concern”."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ == "dobj":
+        return subject_of(noun.head, quotes)
+    return None
+
+
+def _reported_by_noun(noun: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | None:
+    key = "n:" + noun.lemma_.lower()
+    if key not in lexicon.cue_frames:
+        return None
+    best: tuple[float, Complement] | None = None
+    for complement in noun_complements(noun):
+        score = lexicon.frame_score(key, complement.frame)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, complement)
+    if best is None:
+        return None
+    span = token_range(noun.doc, best[1].first, best[1].last)
+    if span is None:
+        return None
+    start, end = span
+    overlapping = quotes.overlapping(start, end)
+    if overlapping and overlapping[0].start <= start + 1:
+        return None
+    subject = noun_speaker(noun, quotes)
+    return Candidate(
+        start,
+        end,
+        ClaimKind.MIXED if overlapping else ClaimKind.INDIRECT,
+        (noun.idx, noun.idx + len(noun)),
+        noun_phrase(subject, quotes) if subject is not None else None,
+        subject,
+        cue_token=noun.i,
     )
 
 
@@ -459,6 +557,9 @@ def _colon_speaker(doc: Doc, quote: Quote, quotes: QuoteIndex) -> tuple[Token, T
     if i < 0 or doc[i].text != ":":
         return None
     colon = doc[i]
+    subject = subject_of(colon.head, quotes) if colon.head.pos_ in ("VERB", "AUX") else None
+    if subject is not None:
+        return colon, subject
     for j in range(i - 1, max(colon.sent.start, i - 12) - 1, -1):
         token = doc[j]
         if quotes.inside(token):
@@ -501,7 +602,9 @@ def quote_claims(
         cand = Candidate(quote.start, quote.end, ClaimKind.DIRECT, None, paragraph=quote.paragraph)
         cand.parts = [(quote.start, quote.end)]
         if cue is not None:
-            subject = subject_of(cue)
+            subject = subject_of(cue, quotes)
+            if subject is None and cue.idx > quote.start:
+                subject = inverted_subject(cue, quotes)
             cand.cue = (cue.idx, cue.idx + len(cue))
             cand.cue_token = cue.i
             if subject is not None:

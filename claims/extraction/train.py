@@ -28,6 +28,7 @@ from claims.extraction.quotes import find_quotes
 from claims.extraction.rules import (
     QuoteIndex,
     complement_candidates,
+    noun_complements,
     token_range,
 )
 
@@ -56,12 +57,14 @@ def count_frames(doc: Doc, gold: list[GoldAttribution]) -> tuple[Counts, Counts,
             for i in range(a, b):
                 cue_chars.setdefault(i, []).append(content)
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or quotes.inside(verb):
+        if verb.pos_ not in ("VERB", "AUX", "NOUN") or quotes.inside(verb):
             continue
-        lemma = verb.lemma_.lower()
+        noun = verb.pos_ == "NOUN"
+        lemma = ("n:" if noun else "") + verb.lemma_.lower()
         verbs[lemma] += 1
         contents = cue_chars.get(verb.idx, [])
-        for complement in complement_candidates(verb, lexicon):
+        candidates = noun_complements(verb) if noun else complement_candidates(verb, lexicon)
+        for complement in candidates:
             span = token_range(doc, complement.first, complement.last)
             if span is None:
                 continue
@@ -103,7 +106,8 @@ def learn(
         if hits >= min_hits and hits / n >= min_precision:
             frames.setdefault(lemma, {})[frame] = round(hits / n, 3)
     for lemma, n in verbs.items():
-        if n >= MIN_SEEN_TO_REJECT and lemma not in frames:
+        # nouns are never cues unless accepted; verbs fall back to the hand-written lexicon
+        if n >= MIN_SEEN_TO_REJECT and lemma not in frames and not lemma.startswith("n:"):
             frames[lemma] = {}
     return {
         "_doc": "Learned by claims/extraction/train.py from PolNeAR train. "
