@@ -33,7 +33,7 @@ from claims.extraction.rules import (
 )
 
 MIN_HITS = 2
-MIN_PRECISION = 0.4
+MIN_PRECISION = 0.35
 MIN_SEEN_TO_REJECT = 5
 Counts = Counter[tuple[str, str]]
 
