@@ -39,7 +39,7 @@ class ArticleFilterForm(forms.Form):
         label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     published_to = forms.DateField(
-        label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):
