@@ -379,3 +379,11 @@ def test_speaker_page_has_no_inline_styles_or_handlers(editor_client):
     ClaimFactory(speaker=speaker)
     html = editor_client.get(speaker.get_absolute_url()).content.decode()
     assert " style=" not in html and "hx-on" not in html and "<style" not in html
+
+
+def test_history_restore_of_the_speaker_page_is_a_full_page(editor_client):
+    speaker = SpeakerFactory()
+    response = editor_client.get(
+        speaker.get_absolute_url(), {"merge_q": "x"}, HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HX
+    )
+    assert "<html" in response.content.decode()
