@@ -26,6 +26,7 @@ from claims.extraction.types import ClaimKind
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_PUNCT = frozenset(",;:—–-")
 MIN_QUOTE_WORDS = 4
+MIN_UNATTRIBUTED_WORDS = 10
 
 
 @dataclass(slots=True)
@@ -619,7 +620,15 @@ def quote_claims(
                 cand.mention = noun_phrase(colon[1], quotes)
                 cand.mention_head = colon[1]
         out.append(cand)
-    return _merge_and_inherit(doc, out)
+    merged = _merge_and_inherit(doc, out)
+    # a quotation nobody is said to have spoken is a title or a scare quote, not a claim
+    return [
+        c
+        for c in merged
+        if c.cue is not None
+        or c.inherited is not None
+        or word_count(text[c.start : c.end]) >= MIN_UNATTRIBUTED_WORDS
+    ]
 
 
 def _gap_is_cue(text: str, prev: Candidate, cur: Candidate) -> bool:
