@@ -21,6 +21,10 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     anonymous_markers: frozenset[str]
     organisation_heads: frozenset[str]
+    honorifics: frozenset[str]
+    source_heads: frozenset[str]
+    group_heads: frozenset[str]
+    person_heads: frozenset[str]
     via_excluded: frozenset[str]
     # learned: lemma -> accepted complement frame -> its precision on the training split
     cue_frames: dict[str, dict[str, float]]
@@ -59,6 +63,10 @@ def load_lexicon() -> Lexicon:
         anonymous_heads=frozenset(raw["anonymous_heads"]),
         anonymous_markers=frozenset(raw["anonymous_markers"]),
         organisation_heads=frozenset(raw["organisation_heads"]),
+        honorifics=frozenset(raw["honorifics"]),
+        source_heads=frozenset(raw["source_heads"]),
+        group_heads=frozenset(raw["group_heads"]),
+        person_heads=frozenset(raw["person_heads"]),
         via_excluded=frozenset(raw["via_excluded"]),
         cue_frames=frames,
         noun_cues=nouns,

@@ -100,13 +100,17 @@ def _appositive(head: Token) -> str:
 
 
 def _is_anonymous(mention: Span, head: Token, lexicon: Lexicon) -> bool:
-    if head.lower_ not in lexicon.anonymous_heads:
+    """“a parliamentary source”, “an anonymous Kremlin official”, “sources familiar with …”."""
+    lower = head.lower_
+    if lower not in lexicon.anonymous_heads:
         return False
-    words = {t.lower_ for t in mention}
-    if "anonymous" in words or "unnamed" in words or "familiar" in words:
+    mention_words = {t.lower_ for t in mention}
+    if mention_words & {"anonymous", "unnamed", "familiar", "anonymity"}:
         return True
     first = mention[0].lower_
-    return first in lexicon.anonymous_markers or (head.tag_ == "NNS" and first != "the")
+    if head.tag_ in ("NNS", "NNPS"):
+        return lower in lexicon.source_heads and first not in ("the", "these", "those")
+    return first in lexicon.anonymous_markers
 
 
 def _names_person(mention: Span, head: Token) -> bool:
@@ -133,48 +137,102 @@ def organisation_names(doc: Doc, lexicon: Lexicon) -> set[str]:
     return names
 
 
-def describe_mention(mention: Span, head: Token, lexicon: Lexicon) -> MentionInfo:
+def _description(tokens: list[Token], lexicon: Lexicon) -> str:
+    """Role words as written (“Kremlin spokesperson”), without honorifics (“Mr.”); empty
+    when nothing but modifiers (“former”) is left."""
+    kept = [t for t in tokens if t.lower_ not in lexicon.honorifics and t.pos_ != "PRON"]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in kept):
+        return ""
+    return words(kept)
+
+
+def _common_noun_kind(mention: Span, head: Token, lexicon: Lexicon) -> SpeakerKind:
+    lemma = head.lemma_.lower()
+    if head.lower_ in lexicon.group_heads or lemma in lexicon.group_heads:
+        return SpeakerKind.GROUP
+    if head.lower_ in lexicon.organisation_heads or lemma in lexicon.organisation_heads:
+        return SpeakerKind.ORGANISATION
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in lexicon.person_heads or head.lower_ in lexicon.person_heads:
+        return SpeakerKind.GROUP if plural else SpeakerKind.PERSON
+    return SpeakerKind.GROUP if plural else SpeakerKind.ORGANISATION
+
+
+def _named(mention: Span, head: Token) -> tuple[Span | None, Token | None]:
+    """The entity naming the speaker: the one holding the head, else a person appositive
+    (“Sanders's campaign manager, Jeff Weaver”); with the appositive token if used."""
+    ents = [e for e in mention_entities(mention) if e.label_ in _ENTITY_RANK]
+    for ent in ents:
+        if ent.start <= head.i < ent.end:
+            return ent, None
+    for child in head.children:
+        if child.dep_ == "appos":
+            for ent in ents:
+                if ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
+                    return ent, child
+    return None, None
+
+
+def describe_mention(mention: Span, head: Token, lexicon: Lexicon, depth: int = 0) -> MentionInfo:
     """Name, kind and description of a subject noun phrase read on its own."""
     text = clean(mention.text)
     lower = head.lower_
+    if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl" and depth < 2:
+        # “a report that said …”, “Obama, who said …”: name the antecedent
+        antecedent = head.head.head
+        span = head.doc[antecedent.left_edge.i : antecedent.i + 1]
+        return describe_mention(span, antecedent, lexicon, depth + 1)
     if len(mention) <= 2 and lower in lexicon.pronouns:
-        return MentionInfo(
-            text, _pronoun_kind(lexicon.pronouns[lower]), "", lexicon.pronouns[lower]
-        )
+        tag = lexicon.pronouns[lower]
+        return MentionInfo(text, _pronoun_kind(tag), "", tag)
     if _is_anonymous(mention, head, lexicon) and not _names_person(mention, head):
         return MentionInfo(text, SpeakerKind.ANONYMOUS, text)
-    ent = _best_entity(mention, head)
+    ent, appos = _named(mention, head)
     if ent is not None:
         titles, name_tokens = _strip_titles(list(ent), lexicon)
-        before = [t for t in mention if t.i < ent.start and t.pos_ not in ("DET", "PUNCT")]
-        desc_tokens = before + titles
-        description = words(sorted(desc_tokens, key=lambda t: t.i))
-        appos = _appositive(ent.root) or _appositive(head)
-        if appos and not description:
-            description = appos
+        if appos is not None:
+            before = [t for t in mention if t.i < appos.left_edge.i and not t.is_punct]
+        else:
+            before = [t for t in mention if t.i < ent.start and t.pos_ not in ("DET", "PUNCT")]
+        description = _description(sorted(before + titles, key=lambda t: t.i), lexicon)
+        if not description:
+            description = _appositive(ent.root) or (_appositive(head) if appos is None else "")
         name = words(name_tokens) or clean(ent.text)
         kind = _ENTITY_KIND[ent.label_]
-        if kind is SpeakerKind.PERSON and len(name_tokens) == 1 and ent.label_ != "PERSON":
-            kind = SpeakerKind.ORGANISATION
         return MentionInfo(name, kind, description)
     if head.pos_ == "PROPN":
         run = [t for t in mention if t.pos_ == "PROPN" and t.i <= head.i]
         titles, name_tokens = _strip_titles(run or [head], lexicon)
         name = words(name_tokens)
-        description = words(titles) or _appositive(head)
-        kind = SpeakerKind.GROUP if head.tag_ == "NNPS" else SpeakerKind.PERSON
+        description = _description(titles, lexicon) or _appositive(head)
+        if head.tag_ == "NNPS":
+            kind = SpeakerKind.GROUP
+        elif len(head.text) > 1 and head.text.isupper():
+            kind = SpeakerKind.ORGANISATION  # an acronym: “CNS”, “NATO”
+        else:
+            kind = SpeakerKind.PERSON
         return MentionInfo(name or text, kind, description)
-    if _is_anonymous(mention, head, lexicon):
-        return MentionInfo(text, SpeakerKind.ANONYMOUS, text)
     definite = mention[0].lower_ in ("the", "this", "that") and len(mention) <= 4
-    if lower in lexicon.organisation_heads or head.lemma_.lower() in lexicon.organisation_heads:
-        kind = SpeakerKind.ORGANISATION
-    elif head.tag_ == "NNS":
-        kind = SpeakerKind.GROUP
-    else:
-        kind = SpeakerKind.PERSON
+    kind = _common_noun_kind(mention, head, lexicon)
     heads = frozenset({head.lemma_.lower(), lower}) if definite else frozenset()
-    return MentionInfo(text, kind, text if kind is not SpeakerKind.GROUP else "", None, heads)
+    return MentionInfo(short_name(mention, head), kind, "", None, heads)
+
+
+_NAME_TAIL = frozenset({"amod", "prep", "pobj", "compound", "det", "nummod", "poss", "case"})
+MAX_NAME_WORDS = 8
+
+
+def short_name(mention: Span, head: Token) -> str:
+    """A common-noun speaker named by its phrase up to the head and its short modifiers
+    (“a group of black parents”), not its relative clauses."""
+    doc = mention.doc
+    last = head.i
+    for i in range(head.i + 1, mention.end):
+        token = doc[i]
+        if token.is_punct or token.dep_ not in _NAME_TAIL or i - mention.start >= MAX_NAME_WORDS:
+            break
+        last = i
+    return words(list(doc[mention.start : last + 1]))
 
 
 def _pronoun_kind(tag: str) -> SpeakerKind:
@@ -267,7 +325,7 @@ class SpeakerResolver:
         if info.name in self.organisations:
             info.kind = SpeakerKind.ORGANISATION
         heads = set(info.definite_heads)
-        heads.update(w.lower() for w in info.description.split()[-1:])
+        heads.update(w.lower() for w in (info.description or info.name).split()[-1:])
         return self._remember(
             KnownSpeaker(self._canonical(info), info.kind, info.description, heads)
         )
