@@ -547,6 +547,24 @@ def _quote_cue(doc: Doc, quote: Quote, quotes: QuoteIndex, lexicon: Lexicon) -> 
     return best[1] if best else None
 
 
+def _clause_lead(cue: Token, quote: Quote, lexicon: Lexicon) -> int | None:
+    """Where a clause starts that runs on into the quotation (“described the attack as “…””,
+    “said wealthy Americans “pay their fair share …””); None when the quote stands alone."""
+    if cue.idx > quote.start:
+        return None
+    complement = complement_of(cue, lexicon)
+    if complement is None:
+        return None
+    doc = cue.doc
+    first = doc[complement.first]
+    last = doc[complement.last]
+    if first.idx < quote.start and last.idx >= quote.start and first.i > cue.i:
+        gap = doc.text[first.idx : quote.start]
+        if gap.strip() and not any(mark in gap for mark in '“”"«»'):
+            return first.idx
+    return None
+
+
 def _colon_speaker(doc: Doc, quote: Quote, quotes: QuoteIndex) -> tuple[Token, Token] | None:
     """“From the campaign: “…”” and “Trump replied: “…””: (colon, speaker head)."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -613,6 +631,9 @@ def quote_claims(
                 cand.mention_head = subject
             told = _via(cue, lexicon)
             cand.via = doc[told.i : told.i + 1] if told is not None else None
+            lead = _clause_lead(cue, quote, lexicon)
+            if lead is not None:
+                cand.start, cand.kind = lead, ClaimKind.MIXED
         else:
             colon = _colon_speaker(doc, quote, quotes)
             if colon is not None:
