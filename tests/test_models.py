@@ -1,5 +1,5 @@
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from articles.models import Article, Source
 from claims.models import Claim, Speaker, SpeakerAlias, alias_key
@@ -75,3 +75,14 @@ def test_claim_urls_point_into_the_article_page():
 def test_source_defaults():
     source = Source.objects.create(name="Wire")
     assert (source.kind, source.reliability) == ("other", "unknown")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only"
+)
+def test_fulltext_search_uses_the_gin_index():
+    ArticleFactory(title="Kremlin comment", body="Peskov said so.")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = Article.objects.search("Kremlin").explain()
+    assert "article_search_gin" in plan
