@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.quotes import Quote, find_quotes, word_count
+from claims.extraction.scorer import CueModel, candidate_features, load_model
 from claims.extraction.types import ClaimKind
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -334,15 +335,33 @@ def complement_candidates(verb: Token, lexicon: Lexicon) -> list[Complement]:
     return out
 
 
-def complement_of(verb: Token, lexicon: Lexicon) -> Complement | None:
-    """The complement of ``verb`` the lexicon trusts most as attributed content."""
-    lemma = verb.lemma_.lower()
+def best_complement(
+    cue: Token, candidates: list[Complement], lexicon: Lexicon, model: CueModel | None
+) -> Complement | None:
+    """The candidate most likely to be attributed content: by the cue model when trained,
+    else by the learned cue frames; None when none is likely enough."""
+    lemma = ("n:" if cue.pos_ == "NOUN" else "") + cue.lemma_.lower()
     best: tuple[float, Complement] | None = None
-    for complement in complement_candidates(verb, lexicon):
-        score = lexicon.frame_score(lemma, complement.frame)
+    for complement in candidates:
+        if model is not None:
+            features = candidate_features(
+                cue, complement.frame, complement.first, complement.last, lexicon
+            )
+            score: float | None = model.probability(features)
+            if score is not None and score < model.threshold:
+                score = None
+        else:
+            score = lexicon.frame_score(lemma, complement.frame)
         if score is not None and (best is None or score > best[0]):
             best = (score, complement)
     return best[1] if best else None
+
+
+def complement_of(
+    verb: Token, lexicon: Lexicon, model: CueModel | None = None
+) -> Complement | None:
+    """The complement of ``verb`` most likely to be attributed content."""
+    return best_complement(verb, complement_candidates(verb, lexicon), lexicon, model)
 
 
 def _cut_nested(head: Token, first: int, last: int, lexicon: Lexicon) -> int:
@@ -375,16 +394,18 @@ def _earlier_that_clause(verb: Token, first: int) -> int:
 # ---------------------------------------------------------------- reported speech
 
 
-def reported_claims(doc: Doc, quotes: QuoteIndex, lexicon: Lexicon) -> list[Candidate]:
+def reported_claims(
+    doc: Doc, quotes: QuoteIndex, lexicon: Lexicon, model: CueModel | None = None
+) -> list[Candidate]:
     """Indirect, mixed and according_to claims."""
     out: list[Candidate] = []
     for token in doc:
         if token.lower_ == "according":
             found = _according_to(token, quotes) if not quotes.inside(token) else None
         elif token.pos_ in ("VERB", "AUX") and not quotes.inside(token):
-            found = _reported(token, quotes, lexicon)
+            found = _reported(token, quotes, lexicon, model)
         elif token.pos_ == "NOUN" and not quotes.inside(token):
-            found = _reported_by_noun(token, quotes, lexicon)
+            found = _reported_by_noun(token, quotes, lexicon, model)
         else:
             continue
         if found:
@@ -392,8 +413,10 @@ def reported_claims(doc: Doc, quotes: QuoteIndex, lexicon: Lexicon) -> list[Cand
     return out
 
 
-def _reported(verb: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | None:
-    complement = complement_of(verb, lexicon)
+def _reported(
+    verb: Token, quotes: QuoteIndex, lexicon: Lexicon, model: CueModel | None
+) -> Candidate | None:
+    complement = complement_of(verb, lexicon, model)
     if complement is None:
         return None
     span = token_range(verb.doc, complement.first, complement.last)
@@ -460,18 +483,16 @@ def noun_speaker(noun: Token, quotes: QuoteIndex) -> Token | None:
     return None
 
 
-def _reported_by_noun(noun: Token, quotes: QuoteIndex, lexicon: Lexicon) -> Candidate | None:
+def _reported_by_noun(
+    noun: Token, quotes: QuoteIndex, lexicon: Lexicon, model: CueModel | None
+) -> Candidate | None:
     key = "n:" + noun.lemma_.lower()
-    if key not in lexicon.cue_frames:
+    if key not in lexicon.cue_frames if model is None else "l=" + key not in model.weights:
         return None
-    best: tuple[float, Complement] | None = None
-    for complement in noun_complements(noun):
-        score = lexicon.frame_score(key, complement.frame)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, complement)
+    best = best_complement(noun, noun_complements(noun), lexicon, model)
     if best is None:
         return None
-    span = token_range(noun.doc, best[1].first, best[1].last)
+    span = token_range(noun.doc, best.first, best.last)
     if span is None:
         return None
     start, end = span
@@ -547,12 +568,12 @@ def _quote_cue(doc: Doc, quote: Quote, quotes: QuoteIndex, lexicon: Lexicon) -> 
     return best[1] if best else None
 
 
-def _clause_lead(cue: Token, quote: Quote, lexicon: Lexicon) -> int | None:
+def _clause_lead(cue: Token, quote: Quote, lexicon: Lexicon, model: CueModel | None) -> int | None:
     """Where a clause starts that runs on into the quotation (“described the attack as “…””,
     “said wealthy Americans “pay their fair share …””); None when the quote stands alone."""
     if cue.idx > quote.start:
         return None
-    complement = complement_of(cue, lexicon)
+    complement = complement_of(cue, lexicon, model)
     if complement is None:
         return None
     doc = cue.doc
@@ -606,7 +627,11 @@ class _Coverage:
 
 
 def quote_claims(
-    doc: Doc, quotes: QuoteIndex, taken: list[Candidate], lexicon: Lexicon
+    doc: Doc,
+    quotes: QuoteIndex,
+    taken: list[Candidate],
+    lexicon: Lexicon,
+    model: CueModel | None = None,
 ) -> list[Candidate]:
     """Direct claims from quotations not already part of a reported claim."""
     text = doc.text
@@ -631,7 +656,7 @@ def quote_claims(
                 cand.mention_head = subject
             told = _via(cue, lexicon)
             cand.via = doc[told.i : told.i + 1] if told is not None else None
-            lead = _clause_lead(cue, quote, lexicon)
+            lead = _clause_lead(cue, quote, lexicon, model)
             if lead is not None:
                 cand.start, cand.kind = lead, ClaimKind.MIXED
         else:
@@ -691,9 +716,15 @@ def _merge_and_inherit(doc: Doc, claims: list[Candidate]) -> list[Candidate]:
     return merged
 
 
-def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    """All claim candidates of a parsed document, in text order."""
+_DEFAULT = object()
+
+
+def find_candidates(doc: Doc, lexicon: Lexicon, model: object = _DEFAULT) -> list[Candidate]:
+    """All claim candidates of a parsed document, in text order. ``model`` defaults to the
+    shipped cue model; pass None to decide by the learned cue frames alone."""
+    cue_model = load_model() if model is _DEFAULT else model
+    assert cue_model is None or isinstance(cue_model, CueModel)
     quotes = QuoteIndex(find_quotes(doc.text))
-    reported = reported_claims(doc, quotes, lexicon)
-    direct = quote_claims(doc, quotes, reported, lexicon)
+    reported = reported_claims(doc, quotes, lexicon, cue_model)
+    direct = quote_claims(doc, quotes, reported, lexicon, cue_model)
     return sorted(reported + direct, key=lambda c: (c.start, c.end))
