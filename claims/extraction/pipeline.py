@@ -134,6 +134,9 @@ def claims_from_doc(doc: Doc, lexicon: Lexicon | None = None) -> list[ExtractedC
                 cue=cue,
                 speaker=speaker,
                 via=via,
+                parts=tuple(Span(text[a:b], a, b) for a, b in cand.parts)
+                if len(cand.parts) > 1
+                else (),
             )
         )
     return claims

@@ -24,8 +24,6 @@ from claims.extraction.quotes import Quote, find_quotes, word_count
 from claims.extraction.scorer import CueModel, candidate_features, load_model
 from claims.extraction.types import ClaimKind
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CONTENT_PUNCT = frozenset(",;:—–-")
 MIN_QUOTE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 10
 

@@ -59,6 +59,9 @@ class ExtractedClaim:
     cue: Span | None
     speaker: ExtractedSpeaker | None
     via: ExtractedVia | None
+    #: the quotation pieces of a direct claim split around its cue (“…,” she said, “…”);
+    #: empty for other claims, whose text is one piece
+    parts: tuple[Span, ...] = ()
 
 
 def claim_as_dict(claim: ExtractedClaim) -> dict[str, Any]:

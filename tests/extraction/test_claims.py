@@ -92,6 +92,10 @@ def test_quote_split_around_the_cue_is_one_claim(nlp) -> None:
     assert "We will win this state" in claims[0].text
     assert "we will win the country" in claims[0].text
     assert claims[0].cue is not None and claims[0].cue.text == "said"
+    assert [p.text for p in claims[0].parts] == [
+        "“We will win this state,”",
+        "“and then we will win the country.”",
+    ]
 
 
 def test_multi_sentence_quote(nlp) -> None:

@@ -43,6 +43,9 @@ def assert_consistent(text: str, claims: list[ExtractedClaim]) -> None:
         if claim.speaker is not None:
             assert 0 <= claim.speaker.start <= claim.speaker.end <= len(text)
             assert text[claim.speaker.start : claim.speaker.end] == claim.speaker.mention
+        for part in claim.parts:
+            assert claim.start <= part.start <= part.end <= claim.end
+            assert text[part.start : part.end] == part.text
         if claim.via is not None and claim.via.start is not None:
             assert claim.via.end is not None
             assert 0 <= claim.via.start <= claim.via.end <= len(text)
