@@ -74,9 +74,8 @@ def article_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Imported “{article.title}”.")
             return redirect(article)
-    status = 400 if form.errors else 200
     return TemplateResponse(
-        request, "articles/article_new.html", {"form": form, "duplicate": duplicate}, status=status
+        request, "articles/article_new.html", {"form": form, "duplicate": duplicate}
     )
 
 

@@ -141,9 +141,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, template, context)
 
 
-def queue_response(
-    request: HttpRequest, *, changed_claim_id: int, error: str, status: int
-) -> HttpResponse:
+def queue_response(request: HttpRequest, *, changed_claim_id: int, error: str) -> HttpResponse:
     """After a write made from the queue: the same claim again if the write was refused or left
     it unreviewed (an undo), otherwise the next unreviewed claim after it."""
     filters = QueueFilterForm(QueryDict(request.POST.get("filters", "")) or None)
@@ -155,7 +153,7 @@ def queue_response(
     context["error"] = error
     context["announcement"] = error or f"Marked {changed.get_status_display()}."
     if getattr(request, "htmx", False):
-        return TemplateResponse(request, "claims/queue.html#queue-card", context, status=status)
+        return TemplateResponse(request, "claims/queue.html#queue-card", context)
     if error:
         messages.error(request, error)
     url = reverse("review-queue")

@@ -72,6 +72,5 @@ def speaker_merge(request: HttpRequest, speaker_id: int) -> HttpResponse:
             form.add_error(None, str(exc))
     context = speakers.speaker_page_context(speaker=speaker, user=request.user)
     context |= {"merge_form": form, "merge_preview": preview}
-    return TemplateResponse(
-        request, "claims/speaker_detail.html", context, status=200 if preview else 400
-    )
+    # A refused merge re-renders the page with the reason (200, like any re-shown form).
+    return TemplateResponse(request, "claims/speaker_detail.html", context)

@@ -41,20 +41,23 @@ def _claim_write(
 ) -> HttpResponse:
     """Run one review write and answer with the claim's fresh state.
 
-    A stale version (409) or a refused change (400) is answered with the current state and the
-    reason, so the editor sees what changed instead of overwriting it.
+    A stale version or a refused change is answered with the current state and the reason, so
+    the editor sees what changed instead of overwriting it. The answer is a 200 all the same (a
+    4xx would be a network error in the browser's console for an expected outcome); the
+    ``X-Claimdesk-Refused`` header says ``stale`` or ``invalid``.
     """
     _require_editor(request)
     claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
-    error, http_status = "", 200
+    error, refused = "", ""
     try:
         write()
     except services.StaleClaimError as exc:
-        error, http_status = str(exc), 409
+        error, refused = str(exc), "stale"
     except services.ClaimError as exc:
-        error, http_status = str(exc), 400
+        error, refused = str(exc), "invalid"
     if request.POST.get("context") == "queue":
-        return queue.queue_response(request, changed_claim_id=claim.pk, error=error, status=http_status)
+        response = queue.queue_response(request, changed_claim_id=claim.pk, error=error)
+        return _mark_refused(response, refused)
     if request.htmx:
         fresh = claim_for_review(claim.pk)
         response = TemplateResponse(
@@ -67,12 +70,17 @@ def _claim_write(
                 "announcement": error or done.format(status=fresh.get_status_display()),
                 "progress": review_progress(Claim.objects.filter(article_id=claim.article_id)),
             },
-            status=http_status,
         )
-        return response
+        return _mark_refused(response, refused)
     if error:
         messages.error(request, error)
     return redirect(claim.get_absolute_url())
+
+
+def _mark_refused(response: HttpResponse, refused: str) -> HttpResponse:
+    if refused:
+        response["X-Claimdesk-Refused"] = refused
+    return response
 
 
 @require_POST
@@ -178,7 +186,7 @@ def claim_add(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
                 request,
                 "articles/article_detail.html#add-claim-error",
                 {"error": str(exc)},
-                status=400,
+                headers={"X-Claimdesk-Refused": "invalid"},
             )
         messages.error(request, str(exc))
         return redirect(article)

@@ -23,6 +23,12 @@ def redis_reachable() -> bool:
         return False
 
 
+def reset_connection_pools() -> None:
+    """Drop pooled broker connections so the changed broker_url takes effect (what Celery
+    itself does after a fork)."""
+    app._after_fork()
+
+
 @pytest.fixture
 def redis_worker(transactional_db):
     if not redis_reachable():
@@ -39,11 +45,13 @@ def redis_worker(transactional_db):
         result_backend=None,
         task_ignore_result=True,
     )
+    reset_connection_pools()
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
             yield
     finally:
         app.conf.update(previous)
+        reset_connection_pools()
 
 
 def test_extraction_runs_on_a_worker_through_redis(redis_worker):

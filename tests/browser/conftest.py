@@ -57,11 +57,18 @@ class PageProblems:
 
     def __init__(self, page):
         self.messages: list[str] = []
+        self.failed: list[str] = []
         page.on("console", lambda msg: msg.type == "error" and self.messages.append(msg.text))
         page.on("pageerror", lambda exc: self.messages.append(f"pageerror: {exc}"))
+        page.on(
+            "response",
+            lambda response: response.status >= 400
+            and self.failed.append(f"{response.status} {response.url}"),
+        )
+        self.failed: list[str] = []
 
     def assert_none(self):
-        assert self.messages == []
+        assert (self.messages, self.failed) == ([], [])
 
 
 @pytest.fixture
