@@ -34,6 +34,7 @@ class MentionInfo:
     description: str
     pronoun: str | None = None  # "person", "plural", "organisation" when a pronoun
     definite_heads: frozenset[str] = frozenset()  # head lemma of “the spokesperson”
+    gender: str | None = None  # "m"/"f" from “he”/“she” or “Mr.”/“Ms.”
 
 
 @dataclass(slots=True)
@@ -42,6 +43,19 @@ class KnownSpeaker:
     kind: SpeakerKind
     description: str
     heads: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+
+GENDERED = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "she": "f", "her": "f"}
+GENDERED |= {"mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def mention_gender(mention: Span) -> str | None:
+    """Grammatical gender a mention shows by itself (“she”, “Mr. Trump”), if any."""
+    for token in mention[:2]:
+        if token.lower_ in GENDERED:
+            return GENDERED[token.lower_]
+    return None
 
 
 def clean(text: str) -> str:
@@ -174,7 +188,13 @@ def _named(mention: Span, head: Token) -> tuple[Span | None, Token | None]:
 
 
 def describe_mention(mention: Span, head: Token, lexicon: Lexicon, depth: int = 0) -> MentionInfo:
-    """Name, kind and description of a subject noun phrase read on its own."""
+    """Name, kind, description and gender of a subject noun phrase read on its own."""
+    info = _describe(mention, head, lexicon, depth)
+    info.gender = mention_gender(mention)
+    return info
+
+
+def _describe(mention: Span, head: Token, lexicon: Lexicon, depth: int) -> MentionInfo:
     text = clean(mention.text)
     lower = head.lower_
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl" and depth < 2:
@@ -235,6 +255,10 @@ def short_name(mention: Span, head: Token) -> str:
     return words(list(doc[mention.start : last + 1]))
 
 
+def _agrees(speaker: KnownSpeaker, gender: str | None) -> bool:
+    return gender is None or speaker.gender is None or speaker.gender == gender
+
+
 def _pronoun_kind(tag: str) -> SpeakerKind:
     return {
         "person": SpeakerKind.PERSON,
@@ -270,15 +294,18 @@ class SpeakerResolver:
         self.organisations = organisation_names(doc, lexicon)
         self.known: list[KnownSpeaker] = []  # most recent last
 
-    def _remember(self, speaker: KnownSpeaker) -> KnownSpeaker:
+    def _remember(self, speaker: KnownSpeaker, gender: str | None = None) -> KnownSpeaker:
+        """Record ``speaker`` as the most recent one, merged with an earlier same-named one."""
         for i, other in enumerate(self.known):
             if other.name == speaker.name:
                 if speaker.description and not other.description:
                     other.description = speaker.description
                 other.heads |= speaker.heads
+                speaker = other
                 del self.known[i]
-                self.known.append(other)
-                return other
+                break
+        if speaker.gender is None:
+            speaker.gender = gender
         self.known.append(speaker)
         return speaker
 
@@ -290,16 +317,22 @@ class SpeakerResolver:
             self.surnames.get(name) or self.surnames.get(name.split()[-1] if name else "") or name
         )
 
-    def _fallback_person(self, before: int) -> KnownSpeaker | None:
-        """The last person named before character ``before`` (pronoun without earlier speaker)."""
+    def _fallback_person(self, before: int, gender: str | None) -> KnownSpeaker | None:
+        """The last person named before character ``before`` whose gender does not clash
+        (a pronoun with no earlier speaker to refer to)."""
+        genders = {k.name: k.gender for k in self.known}
         for ent in reversed(self.doc.ents):
-            if ent.label_ == "PERSON" and ent.end_char <= before:
-                _t, tokens = _strip_titles(list(ent), self.lexicon)
-                name = words(tokens)
-                if name:
-                    return KnownSpeaker(
-                        self.surnames.get(name.split()[-1], name), SpeakerKind.PERSON, ""
-                    )
+            if ent.label_ != "PERSON" or ent.end_char > before:
+                continue
+            _t, tokens = _strip_titles(list(ent), self.lexicon)
+            name = words(tokens)
+            if not name:
+                continue
+            name = self.surnames.get(name.split()[-1], name)
+            shown = mention_gender(self.doc[max(ent.start - 1, 0) : ent.end])
+            known = genders.get(name) or shown
+            if gender is None or known is None or known == gender:
+                return KnownSpeaker(name, SpeakerKind.PERSON, "", gender=known)
         return None
 
     def resolve(self, info: MentionInfo, position: int) -> KnownSpeaker:
@@ -311,12 +344,12 @@ class SpeakerResolver:
                 "organisation": (SpeakerKind.ORGANISATION,),
             }[info.pronoun]
             for speaker in reversed(self.known):
-                if speaker.kind in wanted:
-                    return self._remember(speaker)
+                if speaker.kind in wanted and _agrees(speaker, info.gender):
+                    return self._remember(speaker, info.gender)
             if info.pronoun == "person":
-                found = self._fallback_person(position)
+                found = self._fallback_person(position, info.gender)
                 if found is not None:
-                    return self._remember(found)
+                    return self._remember(found, info.gender)
             return KnownSpeaker(info.name, info.kind, "")
         if info.definite_heads:
             for speaker in reversed(self.known):
@@ -327,5 +360,6 @@ class SpeakerResolver:
         heads = set(info.definite_heads)
         heads.update(w.lower() for w in (info.description or info.name).split()[-1:])
         return self._remember(
-            KnownSpeaker(self._canonical(info), info.kind, info.description, heads)
+            KnownSpeaker(self._canonical(info), info.kind, info.description, heads),
+            info.gender,
         )

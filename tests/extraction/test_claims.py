@@ -223,3 +223,16 @@ def test_speaker_kinds(nlp, text: str, kind: SpeakerKind) -> None:
 )
 def test_no_claims_without_attribution(nlp, text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_pronoun_agrees_in_gender(nlp) -> None:
+    text = (
+        "Ms. Laura Chen said that the vote would be close. "
+        "Mr. David Ortiz said that the vote would not be close. "
+        "She added that turnout would decide it."
+    )
+    claims = extract_claims(text)
+    added = [c for c in claims if c.cue and c.cue.text == "added"]
+    assert len(added) == 1
+    assert added[0].speaker is not None
+    assert added[0].speaker.name == "Laura Chen"
