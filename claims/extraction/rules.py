@@ -14,6 +14,7 @@ Three passes, each a small function:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -609,6 +610,17 @@ def _colon_speaker(doc: Doc, quote: Quote, quotes: QuoteIndex) -> tuple[Token, T
     return None
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at"})
+
+
+def looks_like_title(inner: str) -> bool:
+    """“American Skin (41 Shots)”, “The Art of the Deal”: a title, not something said."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner)]
+    if not words or len(words) > 10 or inner.rstrip()[-1:] in ".,!?;:":
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
 class _Coverage:
     """Whether a character range lies inside one of the given claims, in O(log n)."""
 
@@ -636,7 +648,8 @@ def quote_claims(
     out: list[Candidate] = []
     covered = _Coverage(taken)
     for quote in quotes.quotes:
-        if word_count(quote.inner(text)) < MIN_QUOTE_WORDS:
+        inner = quote.inner(text)
+        if word_count(inner) < MIN_QUOTE_WORDS or looks_like_title(inner):
             continue
         if covered.covers(quote.start, quote.end - 1):
             continue

@@ -218,6 +218,7 @@ def test_speaker_kinds(nlp, text: str, kind: SpeakerKind) -> None:
     [
         "The weather was pleasant and the trains ran on time.",
         "She walked to the station and bought a ticket.",
+        "The band played “American Skin (41 Shots)”, a song written by Bruce Springsteen.",
         "",
     ],
 )
