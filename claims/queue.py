@@ -54,7 +54,13 @@ class QueueFilterForm(forms.Form):
             return ""
         return urlencode(
             {
-                name: (value.pk if hasattr(value, "pk") else value.isoformat() if isinstance(value, dt.date) else value)
+                name: (
+                    value.pk
+                    if hasattr(value, "pk")
+                    else value.isoformat()
+                    if isinstance(value, dt.date)
+                    else value
+                )
                 for name, value in self.cleaned_data.items()
                 if value
             }
@@ -93,7 +99,9 @@ def paragraph_of(claim: Claim) -> Paragraph:
     start = body.rfind("\n", 0, claim.start) + 1
     end = body.find("\n", claim.end)
     end = len(body) if end == -1 else end
-    return Paragraph(body[start : claim.start], body[claim.start : claim.end], body[claim.end : end])
+    return Paragraph(
+        body[start : claim.start], body[claim.start : claim.end], body[claim.end : end]
+    )
 
 
 def queue_context(
@@ -105,7 +113,9 @@ def queue_context(
     if current_id is not None:
         claim = filters.filter(base).filter(pk=current_id).first()
     if claim is None and after is not None:
-        claim = filters.filter(base.unreviewed()).filter(_after(after)).order_by(*QUEUE_ORDER).first()
+        claim = (
+            filters.filter(base.unreviewed()).filter(_after(after)).order_by(*QUEUE_ORDER).first()
+        )
     if claim is None:
         claim = filters.filter(base.unreviewed()).order_by(*QUEUE_ORDER).first()
     context = {
@@ -119,7 +129,12 @@ def queue_context(
     }
     if claim is not None:
         context["paragraph"] = paragraph_of(claim)
-        context["next_claim"] = unreviewed.filter(_after(claim)).order_by(*QUEUE_ORDER).values_list("pk", flat=True).first()
+        context["next_claim"] = (
+            unreviewed.filter(_after(claim))
+            .order_by(*QUEUE_ORDER)
+            .values_list("pk", flat=True)
+            .first()
+        )
         context["previous_claim"] = (
             unreviewed.filter(_before(claim))
             .order_by(*(f"-{field}" for field in QUEUE_ORDER))
@@ -137,7 +152,9 @@ def queue_view(request: HttpRequest) -> HttpResponse:
         filters=filters, current_id=int(raw_claim) if raw_claim.isdigit() else None
     )
     context["can_review"] = request.user.has_perm("claims.review_claim")
-    template = "claims/queue.html#queue-card" if getattr(request, "htmx", False) else "claims/queue.html"
+    template = (
+        "claims/queue.html#queue-card" if getattr(request, "htmx", False) else "claims/queue.html"
+    )
     return TemplateResponse(request, template, context)
 
 

@@ -44,7 +44,9 @@ class Progress:
         return round(100 * self.reviewed / self.total) if self.total else 100
 
     def rows(self) -> list[tuple[str, str, int]]:
-        return [(value, label, self.by_status.get(value, 0)) for value, label in Claim.Status.choices]
+        return [
+            (value, label, self.by_status.get(value, 0)) for value, label in Claim.Status.choices
+        ]
 
 
 def review_progress(claims: QuerySet[Claim]) -> Progress:

@@ -232,6 +232,31 @@ def _apply_status(claim: Claim, status: str, actor) -> None:
         claim.reviewer, claim.reviewed_at = actor, timezone.now()
 
 
+def _record_change(
+    claim: Claim,
+    *,
+    actor,
+    action: str,
+    fields: list[str],
+    from_status: str | None = None,
+    note: str = "",
+    details: dict | None = None,
+) -> None:
+    """Save a changed claim at its next version and add the event that says what changed.
+    ``from_status`` defaults to the current status (a change that is not a status change)."""
+    claim.version += 1
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=claim,
+        actor=actor,
+        action=action,
+        from_status=claim.status if from_status is None else from_status,
+        to_status=claim.status,
+        note=note,
+        details=details or {},
+    )
+
+
 def claim_set_status(
     *, claim_id: int, status: str, actor, expected_version: int | None, note: str = ""
 ) -> Claim:
@@ -246,18 +271,14 @@ def claim_set_status(
         claim = _locked_claim(claim_id, expected_version)
         previous = claim.status
         _apply_status(claim, status, actor)
-        claim.version += 1
         if note:
             claim.note = note
-        claim.save(
-            update_fields=["status", "version", "reviewer", "reviewed_at", "note", "updated_at"]
-        )
-        ClaimEvent.objects.create(
-            claim=claim,
+        _record_change(
+            claim,
             actor=actor,
             action=ClaimEvent.Action.STATUS,
+            fields=["status", "reviewer", "reviewed_at", "note"],
             from_status=previous,
-            to_status=status,
             note=note,
         )
     return claim
@@ -286,14 +307,12 @@ def claim_undo_status(*, claim_id: int, actor, expected_version: int | None) -> 
             raise ClaimError("The claim's status has changed since; set it directly instead.")
         previous = claim.status
         _apply_status(claim, last_change.from_status, actor)
-        claim.version += 1
-        claim.save(update_fields=["status", "version", "reviewer", "reviewed_at", "updated_at"])
-        ClaimEvent.objects.create(
-            claim=claim,
+        _record_change(
+            claim,
             actor=actor,
             action=ClaimEvent.Action.UNDONE,
+            fields=["status", "reviewer", "reviewed_at"],
             from_status=previous,
-            to_status=claim.status,
             details={"undoes": last_change.pk},
         )
     return claim
@@ -307,14 +326,11 @@ def claim_set_note(*, claim_id: int, note: str, actor, expected_version: int | N
             return claim
         previous_note = claim.note
         claim.note = note
-        claim.version += 1
-        claim.save(update_fields=["note", "version", "updated_at"])
-        ClaimEvent.objects.create(
-            claim=claim,
+        _record_change(
+            claim,
             actor=actor,
             action=ClaimEvent.Action.NOTE,
-            from_status=claim.status,
-            to_status=claim.status,
+            fields=["note"],
             note=note,
             details={"previous_note": previous_note},
         )
@@ -352,14 +368,11 @@ def evidence_add(
             source=source_for_url(url),
             added_by=actor,
         )
-        claim.version += 1
-        claim.save(update_fields=["version", "updated_at"])
-        ClaimEvent.objects.create(
-            claim=claim,
+        _record_change(
+            claim,
             actor=actor,
             action=ClaimEvent.Action.EVIDENCE,
-            from_status=claim.status,
-            to_status=claim.status,
+            fields=[],
             note=note.strip(),
             details={"evidence_id": evidence.pk, "url": url, "stance": stance},
         )
@@ -454,14 +467,11 @@ def claim_edit(
             claim.start, claim.end, claim.text = new_start, new_end, text
         if not changes:
             return claim
-        claim.version += 1
-        claim.save()
-        ClaimEvent.objects.create(
-            claim=claim,
+        _record_change(
+            claim,
             actor=actor,
             action=ClaimEvent.Action.EDITED,
-            from_status=claim.status,
-            to_status=claim.status,
+            fields=["speaker", "kind", "start", "end", "text"],
             details=changes,
         )
     return claim

@@ -108,7 +108,7 @@ def test_parse_html_uses_declared_charset():
 
 
 def test_unsupported_file_type_is_refused():
-    with pytest.raises(services.ArticleImportError, match="only .txt and .html"):
+    with pytest.raises(services.ArticleImportError, match=r"only \.txt and \.html"):
         services.parse_upload(name="doc.pdf", data=b"%PDF-1.4")
 
 

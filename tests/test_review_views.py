@@ -109,7 +109,11 @@ def test_invalid_evidence_is_explained(editor_client, claim):
         {"url": "not a url", "stance": "supports", "version": "1"},
         htmx=True,
     )
-    assert response.status_code == 200 and response["X-Claimdesk-Refused"] == "invalid" and "valid http(s) link" in response.content.decode()
+    assert (
+        response.status_code == 200
+        and response["X-Claimdesk-Refused"] == "invalid"
+        and "valid http(s) link" in response.content.decode()
+    )
 
 
 def test_edit_speaker_to_existing_or_new(editor_client, claim):
@@ -184,7 +188,11 @@ def test_add_claim_bad_input(editor_client, data, message):
     response = editor_client.post(
         reverse("claims:add", args=[article.pk]), {"kind": "direct", **data}, **HX
     )
-    assert response.status_code == 200 and response["X-Claimdesk-Refused"] == "invalid" and message in response.content.decode()
+    assert (
+        response.status_code == 200
+        and response["X-Claimdesk-Refused"] == "invalid"
+        and message in response.content.decode()
+    )
     assert not Claim.objects.exists()
 
 

@@ -44,6 +44,7 @@ class Candidate:
     inherited: Candidate | None = None  # quote without its own cue: the claim it continues
     cue_token: int | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
+    open_end: bool = False  # a quotation left open at the end of its paragraph
 
 
 class QuoteIndex:
@@ -656,6 +657,7 @@ def quote_claims(
         cue = _quote_cue(doc, quote, quotes, lexicon)
         cand = Candidate(quote.start, quote.end, ClaimKind.DIRECT, None, paragraph=quote.paragraph)
         cand.parts = [(quote.start, quote.end)]
+        cand.open_end = not quote.closed
         if cue is not None:
             subject = subject_of(cue, quotes)
             if subject is None and cue.idx > quote.start:
@@ -695,6 +697,16 @@ def _gap_is_cue(text: str, prev: Candidate, cur: Candidate) -> bool:
     return prev.cue is not None and prev.end <= prev.cue[0] < cur.start and len(gap) < 160
 
 
+def _continues(text: str, prev: Candidate, cur: Candidate) -> bool:
+    """Whether ``cur`` opens the paragraph after the one ``prev``'s quotation left open."""
+    return (
+        prev.open_end
+        and cur.paragraph == prev.paragraph + 1
+        and not text[prev.end : cur.start].strip()
+        and (cur.cue_token is None or prev.cue_token is None or cur.cue_token == prev.cue_token)
+    )
+
+
 def _merge_and_inherit(doc: Doc, claims: list[Candidate]) -> list[Candidate]:
     """Join quote pieces split around one cue; give cue-less quotes their neighbour's speaker."""
     text = doc.text
@@ -708,6 +720,15 @@ def _merge_and_inherit(doc: Doc, claims: list[Candidate]) -> list[Candidate]:
             and _gap_is_cue(text, prev, cur)
         ):
             prev.end = cur.end
+            prev.parts.append((cur.start, cur.end))
+            prev.open_end = cur.open_end
+            continue
+        if prev is not None and _continues(text, prev, cur):
+            # a quotation running on into the next paragraph: one claim, one speaker
+            if prev.cue_token is None:
+                prev.cue, prev.cue_token = cur.cue, cur.cue_token
+                prev.mention, prev.mention_head, prev.via = cur.mention, cur.mention_head, cur.via
+            prev.end, prev.paragraph, prev.open_end = cur.end, cur.paragraph, cur.open_end
             prev.parts.append((cur.start, cur.end))
             continue
         merged.append(cur)

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.test import Client
 from articles import services
 from tests.conftest import editors_group
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DEMO_TITLE = "Kremlin says Putin has no plans to congratulate Trump"
 
 
@@ -62,8 +64,9 @@ class PageProblems:
         page.on("pageerror", lambda exc: self.messages.append(f"pageerror: {exc}"))
         page.on(
             "response",
-            lambda response: response.status >= 400
-            and self.failed.append(f"{response.status} {response.url}"),
+            lambda response: (
+                response.status >= 400 and self.failed.append(f"{response.status} {response.url}")
+            ),
         )
         self.failed: list[str] = []
 
@@ -73,9 +76,6 @@ class PageProblems:
 
 @pytest.fixture
 def demo_article(transactional_db):
-    body = open(
-        os.path.join(os.path.dirname(__file__), "..", "fixtures", "kremlin-no-congratulations.txt"),
-        encoding="utf-8",
-    ).read()
+    body = (FIXTURES / "kremlin-no-congratulations.txt").read_text(encoding="utf-8")
     # Extraction runs eagerly on commit; a transactional test commits at once.
     return services.article_create(title=DEMO_TITLE, body=body)

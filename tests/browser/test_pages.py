@@ -11,7 +11,9 @@ from tests.browser.conftest import PageProblems, login_context
 pytestmark = pytest.mark.browser
 
 
-def test_pages_render_without_console_or_csp_errors(browser, live_server, browser_editor, demo_article):
+def test_pages_render_without_console_or_csp_errors(
+    browser, live_server, browser_editor, demo_article
+):
     claim = Claim.objects.filter(article=demo_article, via_source__isnull=False).first()
     assert claim is not None, "the demo article has claims that came through Vyorstka"
     context = login_context(browser, live_server, browser_editor)
@@ -56,7 +58,9 @@ def test_import_an_article_by_pasting(browser, live_server, browser_editor, tran
     problems = PageProblems(page)
     page.goto("/articles/new/")
     page.get_by_label("Title").fill("Minister speaks")
-    page.get_by_label("Body").fill("“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.")
+    page.get_by_label("Body").fill(
+        "“We will not back down,” Foreign Minister Sergei Lavrov said on Monday."
+    )
     page.get_by_role("button", name="Import and extract claims").click()
     expect(page.locator("h1")).to_have_text("Minister speaks")
     item = page.locator("li.claim").first

@@ -9,7 +9,9 @@ from tests.browser.conftest import PageProblems, login_context
 pytestmark = pytest.mark.browser
 
 
-def test_queue_walks_unreviewed_claims_with_keys(browser, live_server, browser_editor, demo_article):
+def test_queue_walks_unreviewed_claims_with_keys(
+    browser, live_server, browser_editor, demo_article
+):
     context = login_context(browser, live_server, browser_editor)
     page = context.new_page()
     problems = PageProblems(page)

@@ -38,17 +38,25 @@ def test_login_and_review_with_keys(page, live_server, browser_editor, demo_arti
         "data-status", "verified"
     )
     # Focus moved on to the next unreviewed claim.
-    expect(page.locator(f'li[data-claim-id="{second.pk}"]')).to_have_attribute("aria-current", "true")
+    expect(page.locator(f'li[data-claim-id="{second.pk}"]')).to_have_attribute(
+        "aria-current", "true"
+    )
     expect(page.locator("#announcer")).to_contain_text("Marked Verified")
     expect(page.locator("#progress [data-reviewed]")).to_have_text("1")
 
     page.keyboard.press("u")
-    expect(page.locator(f'li[data-claim-id="{second.pk}"]')).to_have_attribute("data-status", "unconfirmed")
+    expect(page.locator(f'li[data-claim-id="{second.pk}"]')).to_have_attribute(
+        "data-status", "unconfirmed"
+    )
     page.keyboard.press("x")
-    expect(page.locator(f'li[data-claim-id="{third.pk}"]')).to_have_attribute("data-status", "dismissed")
+    expect(page.locator(f'li[data-claim-id="{third.pk}"]')).to_have_attribute(
+        "data-status", "dismissed"
+    )
 
     page.keyboard.press("z")  # undo the last change: the third claim is unreviewed again
-    expect(page.locator(f'li[data-claim-id="{third.pk}"]')).to_have_attribute("data-status", "unreviewed")
+    expect(page.locator(f'li[data-claim-id="{third.pk}"]')).to_have_attribute(
+        "data-status", "unreviewed"
+    )
     expect(page.locator("#progress [data-reviewed]")).to_have_text("2")
 
     page.keyboard.press("k")
@@ -62,7 +70,9 @@ def test_login_and_review_with_keys(page, live_server, browser_editor, demo_arti
     page.keyboard.press("Escape")
     expect(page.locator("#shortcuts-dialog")).to_be_hidden()
 
-    statuses = {c.pk: c.status for c in Claim.objects.filter(pk__in=[first.pk, second.pk, third.pk])}
+    statuses = {
+        c.pk: c.status for c in Claim.objects.filter(pk__in=[first.pk, second.pk, third.pk])
+    }
     assert statuses == {first.pk: "disputed", second.pk: "unconfirmed", third.pk: "unreviewed"}
     actions = list(ClaimEvent.objects.filter(claim=third).values_list("action", flat=True))
     assert actions == ["undone", "status", "created"]
@@ -82,7 +92,9 @@ def test_review_by_mouse_with_note_and_evidence(browser, live_server, browser_ed
     item.locator("details.note-tool summary").click()
     item.locator("textarea[name=note]").fill("Checked against the Kremlin transcript.")
     item.get_by_role("button", name="Save note").click()
-    expect(item.locator(".claim-note")).to_have_text(re.compile("Checked against the Kremlin transcript"))
+    expect(item.locator(".claim-note")).to_have_text(
+        re.compile("Checked against the Kremlin transcript")
+    )
 
     expect(item.locator("details.evidence-tool summary")).to_have_text("Evidence (0)")
     item.locator("details.evidence-tool summary").click()
@@ -102,7 +114,11 @@ def test_review_by_mouse_with_note_and_evidence(browser, live_server, browser_ed
 
     evidence = Evidence.objects.get(claim=claim)
     assert evidence.url == "https://edition.cnn.com/2024/11/07/peskov"
-    assert (evidence.stance, evidence.note, evidence.added_by) == ("supports", "Same quote", browser_editor)
+    assert (evidence.stance, evidence.note, evidence.added_by) == (
+        "supports",
+        "Same quote",
+        browser_editor,
+    )
     claim.refresh_from_db()
     assert claim.status == "verified" and claim.note.startswith("Checked")
     problems.assert_none()
@@ -153,7 +169,9 @@ def test_add_missed_claim_by_selecting_text(browser, live_server, browser_editor
     context.close()
 
 
-def test_stale_edit_from_a_second_editor_is_refused(browser, live_server, browser_editor, demo_article):
+def test_stale_edit_from_a_second_editor_is_refused(
+    browser, live_server, browser_editor, demo_article
+):
     first_context = login_context(browser, live_server, browser_editor)
     second_context = login_context(browser, live_server, browser_editor)
     first, second = first_context.new_page(), second_context.new_page()
