@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,7 @@ def highlighted_segments(body: str, claims: Sequence[Any]) -> list[Segment]:
     points = sorted(bounds)
     by_length = sorted(valid, key=lambda c: (c.end - c.start, c.start))
     segments: list[Segment] = []
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in itertools.pairwise(points):
         if left == right:
             continue
         owner = next((c for c in by_length if c.start <= left and right <= c.end), None)
