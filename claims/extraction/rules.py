@@ -757,6 +757,29 @@ def find_candidates(doc: Doc, lexicon: Lexicon, model: object = _DEFAULT) -> lis
     cue_model = load_model() if model is _DEFAULT else model
     assert cue_model is None or isinstance(cue_model, CueModel)
     quotes = QuoteIndex(find_quotes(doc.text))
-    reported = reported_claims(doc, quotes, lexicon, cue_model)
+    reported = _merge_light_verbs(doc, reported_claims(doc, quotes, lexicon, cue_model))
     direct = quote_claims(doc, quotes, reported, lexicon, cue_model)
     return sorted(reported + direct, key=lambda c: (c.start, c.end))
+
+
+def _merge_light_verbs(doc: Doc, claims: list[Candidate]) -> list[Candidate]:
+    """“expressed doubt that …”: the verb and its object noun both found the same claim.
+    Keep the verb's claim, with the cue “expressed doubt”."""
+    by_cue = {c.cue_token: c for c in claims if c.cue_token is not None}
+    out = []
+    for claim in claims:
+        token = doc[claim.cue_token] if claim.cue_token is not None else None
+        verb_claim = by_cue.get(token.head.i) if token is not None else None
+        if (
+            token is not None
+            and token.pos_ == "NOUN"
+            and token.dep_ == "dobj"
+            and verb_claim is not None
+            and verb_claim is not claim
+            and verb_claim.start <= claim.start < verb_claim.end
+        ):
+            if verb_claim.cue is not None and verb_claim.cue[0] < token.idx:
+                verb_claim.cue = (verb_claim.cue[0], token.idx + len(token))
+            continue
+        out.append(claim)
+    return out

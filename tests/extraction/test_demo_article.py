@@ -108,3 +108,9 @@ def test_offsets_match_text(claims: list[ExtractedClaim], demo_text: str) -> Non
             assert demo_text[claim.cue.start : claim.cue.end] == claim.cue.text
         if claim.speaker:
             assert demo_text[claim.speaker.start : claim.speaker.end] == claim.speaker.mention
+
+
+def test_light_verb_cue_is_one_claim(claims: list[ExtractedClaim]) -> None:
+    found = [c for c in claims if "Trump could end the conflict" in c.text]
+    assert len(found) == 1
+    assert found[0].cue is not None and found[0].cue.text == "expressed doubt"
