@@ -4,6 +4,7 @@ article-wide speaker resolution (:mod:`claims.extraction.speakers`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 import spacy
@@ -142,14 +143,77 @@ def claims_from_doc(doc: Doc, lexicon: Lexicon | None = None) -> list[ExtractedC
     return claims
 
 
+def chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) splitting ``text`` at line breaks into pieces of at most ``limit``
+    characters (hard cuts only when a single line is longer)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        end = cut + 1 if cut > start else start + limit
+        out.append((start, text[start:end]))
+        start = end
+    out.append((start, text[start:]))
+    return out
+
+
+def _shifted(claim: ExtractedClaim, offset: int) -> ExtractedClaim:
+    """The claim with every offset moved by ``offset`` (a piece of a longer text)."""
+
+    def span(s: Span) -> Span:
+        return Span(s.text, s.start + offset, s.end + offset)
+
+    speaker = claim.speaker
+    if speaker is not None:
+        speaker = replace(speaker, start=speaker.start + offset, end=speaker.end + offset)
+    via = claim.via
+    if via is not None and via.start is not None and via.end is not None:
+        via = replace(via, start=via.start + offset, end=via.end + offset)
+    return replace(
+        claim,
+        start=claim.start + offset,
+        end=claim.end + offset,
+        cue=span(claim.cue) if claim.cue else None,
+        speaker=speaker,
+        via=via,
+        parts=tuple(span(p) for p in claim.parts),
+    )
+
+
+def _extract_long(
+    nlp: Language, text: str, lexicon: Lexicon, batch_size: int
+) -> list[ExtractedClaim]:
+    """A text longer than the parser accepts, extracted piece by piece."""
+    pieces = chunks(text, nlp.max_length)
+    docs = nlp.pipe((piece for _, piece in pieces), batch_size=batch_size)
+    claims: list[ExtractedClaim] = []
+    for (offset, _piece), doc in zip(pieces, docs, strict=True):
+        claims.extend(_shifted(c, offset) for c in claims_from_doc(doc, lexicon))
+    return claims
+
+
 def extract_many(
     texts: Iterable[str], *, model_name: str = DEFAULT_MODEL, batch_size: int = 16
 ) -> Iterator[list[ExtractedClaim]]:
-    """Claims per text, parsing in batches with ``nlp.pipe``."""
+    """Claims per text, parsing in batches with ``nlp.pipe``. Texts longer than the parser's
+    ``max_length`` are cut at line breaks and extracted piece by piece."""
     nlp = load_pipeline(model_name)
     lexicon = load_lexicon()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield claims_from_doc(doc, lexicon)
+    long_texts: dict[int, str] = {}
+
+    def parseable() -> Iterator[str]:
+        for i, text in enumerate(texts):
+            if len(text) > nlp.max_length:
+                long_texts[i] = text
+                yield ""
+            else:
+                yield text
+
+    for i, doc in enumerate(nlp.pipe(parseable(), batch_size=batch_size)):
+        if i in long_texts:
+            yield _extract_long(nlp, long_texts.pop(i), lexicon, batch_size)
+        else:
+            yield claims_from_doc(doc, lexicon)
 
 
 def extract_claims(text: str, *, model_name: str = DEFAULT_MODEL) -> list[ExtractedClaim]:

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import ExtractedClaim, claim_as_dict, extract_claims, extract_many
+from claims.extraction.pipeline import chunks
 
 QUOTES = "\"“”‘’'«»„`"
 FRAGMENTS = [
@@ -89,3 +90,23 @@ def test_large_text(nlp) -> None:
     claims = extract_claims(text)
     assert claims
     assert_consistent(text, claims)
+
+
+def test_text_longer_than_the_parser_limit(nlp, monkeypatch) -> None:
+    paragraph = "“We will not back down on the budget,” the mayor said.\n"
+    text = paragraph * 12
+    monkeypatch.setattr(nlp, "max_length", 3 * len(paragraph) + 5)
+    claims = extract_claims(text)
+    assert len(claims) == 12
+    assert_consistent(text, claims)
+    assert claims[-1].start == 11 * len(paragraph)
+
+
+@given(st.text(alphabet="ab \n", max_size=300), st.integers(min_value=1, max_value=40))
+@settings(max_examples=50, deadline=None)
+def test_chunks_cover_the_text(text: str, limit: int) -> None:
+    pieces = chunks(text, limit)
+    assert "".join(piece for _, piece in pieces) == text
+    for offset, piece in pieces:
+        assert text[offset : offset + len(piece)] == piece
+        assert len(piece) <= limit
