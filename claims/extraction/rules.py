@@ -137,6 +137,10 @@ def subject_of(verb: Token, quotes: QuoteIndex | None = None, depth: int = 0) ->
                     return grandchild
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP") and outside(verb.head):
+        return verb.head  # “people saying that …”, “a group of rabbis called for …”
+    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:
+        return subject_of(verb.head.head, quotes, depth + 1)  # “… by joking that …”
     if depth < 3 and verb.head is not verb and verb.dep_ in _CLIMB:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None
