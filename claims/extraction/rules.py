@@ -477,11 +477,21 @@ def noun_complements(noun: Token) -> list[Complement]:
     return out
 
 
-def noun_speaker(noun: Token, quotes: QuoteIndex) -> Token | None:
-    """Whose claim a cue noun reports: “Trump's claim”, or the subject of “voiced concern”."""
+def noun_speaker(noun: Token, quotes: QuoteIndex, content_first: int) -> Token | None:
+    """Whose claim a cue noun reports: “Trump's claim”, “the perceptions of those in the
+    hall that …”, or the subject of “voiced concern”."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    for child in noun.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "by", "from")
+            and child.i < content_first
+        ):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.right_edge.i < content_first:
+                    return obj
     if noun.dep_ == "dobj":
         return subject_of(noun.head, quotes)
     return None
@@ -503,7 +513,7 @@ def _reported_by_noun(
     overlapping = quotes.overlapping(start, end)
     if overlapping and overlapping[0].start <= start + 1:
         return None
-    subject = noun_speaker(noun, quotes)
+    subject = noun_speaker(noun, quotes, best.first)
     return Candidate(
         start,
         end,
