@@ -30,6 +30,7 @@ FRAGMENTS = [
 SETTINGS = settings(
     max_examples=50,
     deadline=None,
+    database=None,  # no .hypothesis/ directory in the work tree
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -103,7 +104,7 @@ def test_text_longer_than_the_parser_limit(nlp, monkeypatch) -> None:
 
 
 @given(st.text(alphabet="ab \n", max_size=300), st.integers(min_value=1, max_value=40))
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50, deadline=None, database=None)
 def test_chunks_cover_the_text(text: str, limit: int) -> None:
     pieces = chunks(text, limit)
     assert "".join(piece for _, piece in pieces) == text
