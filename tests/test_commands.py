@@ -126,7 +126,7 @@ def test_extract_claims_refuses_non_utf8(tmp_path):
         call_command("extract_claims", str(path), stdout=StringIO())
 
 
-def test_load_demo_is_idempotent_and_extracts_claims(run_on_commit):
+def test_load_demo_is_idempotent_and_stores_the_demo_claims(run_on_commit):
     out = StringIO()
     with run_on_commit():
         call_command("load_demo", stdout=out)
@@ -134,3 +134,24 @@ def test_load_demo_is_idempotent_and_extracts_claims(run_on_commit):
     call_command("load_demo", stdout=StringIO())
     article = Article.objects.get()
     assert article.extraction_state == "done"
+    direct = article.claims.filter(kind="direct").select_related("speaker", "via_source")
+    by_speaker = {(c.speaker.name, c.speaker.kind) for c in direct}
+    assert ("Dmitry Peskov", "person") in by_speaker
+    assert ("a parliamentary source", "anonymous") in by_speaker
+    assert ("an anonymous Kremlin official", "anonymous") in by_speaker
+    assert {c.via_source.name for c in direct if c.speaker.kind == "anonymous"} == {"Vyorstka"}
+    peskov = direct.filter(speaker__name="Dmitry Peskov").first()
+    assert peskov.speaker.description == "Kremlin spokesperson"
+    assert peskov.text.startswith("“I’m not aware of any plans")
+    added = article.claims.get(cue_text="added")
+    assert added.speaker == peskov.speaker and added.speaker_mention == "he"
+
+
+def test_demo_article_claims_are_shown(editor_client, run_on_commit):
+    with run_on_commit():
+        call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get()
+    html = editor_client.get(article.get_absolute_url()).content.decode()
+    for claim in article.claims.all():
+        assert f'data-claim-id="{claim.pk}"' in html
+    assert "Dmitry Peskov" in html and "a parliamentary source" in html
