@@ -99,13 +99,6 @@ def mention_entities(mention: Span) -> list[Span]:
     return out
 
 
-def _best_entity(mention: Span, head: Token) -> Span | None:
-    ents = [e for e in mention_entities(mention) if e.label_ in _ENTITY_RANK]
-    if not ents:
-        return None
-    return min(ents, key=lambda e: (not (e.start <= head.i < e.end), _ENTITY_RANK[e.label_]))
-
-
 def _appositive(head: Token) -> str:
     for child in head.children:
         if child.dep_ == "appos":
@@ -135,9 +128,12 @@ def _names_person(mention: Span, head: Token) -> bool:
 def head_name(token: Token) -> str:
     """The name a single head token stands for: its entity, else its proper-noun run."""
     if token.ent_type_:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return clean(ent.text)
+        doc, start, end = token.doc, token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return clean(doc[start:end].text)
     run = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     return words([*run, token])
 
