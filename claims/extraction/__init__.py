@@ -9,6 +9,12 @@ Public API (kept stable for the app, the management commands and the benchmarks)
 - ``extract_claims(text, *, model_name=DEFAULT_MODEL)``: claims of one text.
 - ``extract_many(texts, *, model_name=DEFAULT_MODEL, batch_size=...)``: claims per text, batched.
 - ``claim_as_dict(claim)``: the JSONL contract of ``manage.py extract_claims``.
+
+Modules: ``pipeline`` (load, batch, assemble), ``quotes`` (quotation pairing on raw text),
+``rules`` (cues, contents, mentions over the parse), ``speakers`` (names, kinds, article-wide
+resolution), ``scorer`` (the learned cue model), ``lexicon`` (lexicons as data),
+``evaluate`` (PolNeAR scoring: ``evaluate_polnear``, ``format_report``), ``benchmark``
+(``benchmark``, ``format_benchmark``) and ``train`` (relearns ``data/`` from PolNeAR train).
 """
 
 from claims.extraction.pipeline import (
