@@ -140,22 +140,46 @@
 
   function replayHeldKeys() {
     busy = false;
-    var keys = heldKeys;
+    var held = heldKeys;
     heldKeys = [];
-    keys.forEach(function (key) { if (!busy) handleKey(key); else heldKeys.push(key); });
+    held.forEach(function (entry) {
+      if (busy) { heldKeys.push(entry); return; }
+      handleKey(entry.key);
+      var field = document.activeElement;
+      if (entry.text && field && /^(INPUT|TEXTAREA)$/.test(field.tagName)) {
+        field.value += entry.text;  // what was typed ahead into the note or evidence field
+      }
+    });
   }
 
   document.addEventListener("keydown", function (event) {
+    // Ctrl/Cmd+Enter saves the note being written.
+    if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && event.target.tagName === "TEXTAREA") {
+      var form = event.target.closest("form");
+      if (form) { event.preventDefault(); form.requestSubmit(); }
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event.target)) {
       if (event.key === "Escape") event.target.blur();
       return;
     }
     if (document.querySelector("dialog[open]") && event.key !== "?") return;
-    if (busy && /^[jkvduxzne]$/.test(event.key)) {
-      if (heldKeys.length < 10) heldKeys.push(event.key);
-      event.preventDefault();
-      return;
+    if (busy) {
+      var last = heldKeys[heldKeys.length - 1];
+      if (last && (last.key === "n" || last.key === "e")) {
+        // A field is about to open: keep what is typed for it.
+        if (event.key.length === 1) last.text += event.key;
+        else if (event.key === "Backspace") last.text = last.text.slice(0, -1);
+        else return;
+        event.preventDefault();
+        return;
+      }
+      if (/^[jkvduxzne]$/.test(event.key)) {
+        if (heldKeys.length < 10) heldKeys.push({ key: event.key, text: "" });
+        event.preventDefault();
+        return;
+      }
     }
     if (handleKey(event.key)) event.preventDefault();
   });

@@ -65,6 +65,13 @@ def test_login_and_review_with_keys(page, live_server, browser_editor, demo_arti
     page.keyboard.press("d")
     expect(first_item).to_have_attribute("data-status", "disputed")
 
+    page.keyboard.press("n")
+    page.keyboard.type("Said at the briefing")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator('li.claim[aria-current="true"] .claim-note')).to_have_text(
+        re.compile("Said at the briefing")
+    )
+
     page.keyboard.press("?")
     expect(page.locator("#shortcuts-dialog")).to_be_visible()
     page.keyboard.press("Escape")
@@ -75,7 +82,10 @@ def test_login_and_review_with_keys(page, live_server, browser_editor, demo_arti
     }
     assert statuses == {first.pk: "disputed", second.pk: "unconfirmed", third.pk: "unreviewed"}
     actions = list(ClaimEvent.objects.filter(claim=third).values_list("action", flat=True))
-    assert actions == ["undone", "status", "created"]
+    # After “d” on the first claim, focus moved to the next unreviewed one (the third, undone
+    # above): the note typed right away belongs to it.
+    assert actions == ["note", "undone", "status", "created"]
+    assert Claim.objects.get(pk=third.pk).note == "Said at the briefing"
     problems.assert_none()
 
 
