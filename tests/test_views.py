@@ -232,3 +232,9 @@ def test_new_article_oversized_upload_is_refused(editor_client, tmp_path):
     assert response.status_code == 200
     assert "the limit is 5 MB" in response.content.decode()
     assert Article.objects.count() == 0
+
+
+def test_favicon_is_served_without_login(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")

@@ -122,6 +122,17 @@
     dialog.querySelector("#add-speaker").focus();
   }
 
+  function spanFromSelection(form) {
+    var picked = selectionOffsets();
+    if (!picked || !picked.text.trim()) {
+      announce("Select the claim's words in the article text first.");
+      return;
+    }
+    form.querySelector('input[name="start"]').value = picked.start;
+    form.querySelector('input[name="end"]').value = picked.end;
+    announce("Span set from the selection; save to apply.");
+  }
+
   function toggleShortcuts() {
     var dialog = document.getElementById("shortcuts-dialog");
     if (!dialog) return;
@@ -207,6 +218,7 @@
       if (name === "shortcuts") toggleShortcuts();
       else if (name === "add-claim") openAddClaim();
       else if (name === "close-dialog") action.closest("dialog").close();
+      else if (name === "span-from-selection") spanFromSelection(action.closest("form"));
       return;
     }
     var mark = target.closest && target.closest("mark[data-claim-ref]");

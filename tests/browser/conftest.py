@@ -79,3 +79,27 @@ def demo_article(transactional_db):
     body = (FIXTURES / "kremlin-no-congratulations.txt").read_text(encoding="utf-8")
     # Extraction runs eagerly on commit; a transactional test commits at once.
     return services.article_create(title=DEMO_TITLE, body=body)
+
+
+def select_text(page, wanted: str) -> None:
+    """Select ``wanted`` in the article text, as a mouse drag would."""
+    page.evaluate(
+        """(wanted) => {
+            const body = document.getElementById('article-body');
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(wanted);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + wanted.length);
+                    window.getSelection().removeAllRanges();
+                    window.getSelection().addRange(range);
+                    return;
+                }
+            }
+            throw new Error('text not found in one text node: ' + wanted);
+        }""",
+        wanted,
+    )

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import Claim, ClaimEvent, Evidence
-from tests.browser.conftest import PageProblems, login_context
+from tests.browser.conftest import PageProblems, login_context, select_text
 
 pytestmark = pytest.mark.browser
 
@@ -142,27 +142,7 @@ def test_add_missed_claim_by_selecting_text(browser, live_server, browser_editor
     page.goto(f"/articles/{demo_article.pk}/")
     wanted = "some in the Kremlin view Trump’s re-election as a potential advantage for Moscow"
     start = demo_article.body.index(wanted)
-    page.evaluate(
-        """(wanted) => {
-            const body = document.getElementById('article-body');
-            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-            let node;
-            while ((node = walker.nextNode())) {
-                const at = node.data.indexOf(wanted);
-                if (at >= 0) {
-                    const range = document.createRange();
-                    range.setStart(node, at);
-                    range.setEnd(node, at + wanted.length);
-                    const selection = window.getSelection();
-                    selection.removeAllRanges();
-                    selection.addRange(range);
-                    return;
-                }
-            }
-            throw new Error('text not found');
-        }""",
-        wanted,
-    )
+    select_text(page, wanted)
     page.keyboard.press("a")
     dialog = page.locator("#add-claim-dialog")
     expect(dialog).to_be_visible()
@@ -209,3 +189,28 @@ def test_stale_edit_from_a_second_editor_is_refused(
         seen.assert_none()
     first_context.close()
     second_context.close()
+
+
+def test_edit_a_claims_span_from_a_selection_and_its_speaker(
+    browser, live_server, browser_editor, demo_article
+):
+    context = login_context(browser, live_server, browser_editor)
+    page = context.new_page()
+    problems = PageProblems(page)
+    page.goto(f"/articles/{demo_article.pk}/")
+    claim = claims_in_order(demo_article)[0]
+    item = page.locator(f'li[data-claim-id="{claim.pk}"]')
+    item.locator("details.edit-tool summary").click()
+    wanted = "Russian President Vladimir Putin will not be one of the many world leaders"
+    select_text(page, wanted)
+    item.get_by_role("button", name="Use the text selected in the article as the span").click()
+    item.locator("input[name=speaker]").fill("Kremlin")
+    item.get_by_role("button", name="Save changes").click()
+    expect(page.locator(f'li[data-claim-id="{claim.pk}"] .claim-text')).to_have_text(wanted)
+    claim.refresh_from_db()
+    start = demo_article.body.index(wanted)
+    assert (claim.start, claim.end, claim.text) == (start, start + len(wanted), wanted)
+    assert claim.speaker.name == "Kremlin"
+    assert claim.events.first().details["span"][1] == [start, start + len(wanted)]
+    problems.assert_none()
+    context.close()
