@@ -1,6 +1,6 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
@@ -8,8 +8,13 @@ from django.views.generic import RedirectView
 
 from claims import queue
 
-# Browsers ask for /favicon.ico on pages that do not name an icon (the admin).
-favicon = login_not_required(RedirectView.as_view(url=static("favicon.svg"), permanent=True))
+
+@login_not_required
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico on pages that do not name an icon (the admin). The static
+    URL is looked up per request: with the manifest storage it exists only after collectstatic."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
 
 urlpatterns = [
     path("favicon.ico", favicon),
