@@ -15,15 +15,15 @@ Modules: ``pipeline`` (load, batch, assemble), ``quotes`` (quotation pairing on 
 resolution), ``scorer`` (the learned cue model), ``lexicon`` (lexicons as data),
 ``evaluate`` (PolNeAR scoring: ``evaluate_polnear``, ``format_report``), ``benchmark``
 (``benchmark``, ``format_benchmark``) and ``train`` (relearns ``data/`` from PolNeAR train).
+Importing the package, ``types`` or ``version`` does not import spaCy; ``load_pipeline`` and
+``extract_*`` load it on first use.
 """
 
-from claims.extraction.pipeline import (
-    DEFAULT_MODEL,
-    EXTRACTOR_VERSION,
-    extract_claims,
-    extract_many,
-    load_pipeline,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from claims.extraction.types import (
     ClaimKind,
     ExtractedClaim,
@@ -33,6 +33,14 @@ from claims.extraction.types import (
     SpeakerKind,
     claim_as_dict,
 )
+from claims.extraction.version import DEFAULT_MODEL, EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from claims.extraction.pipeline import extract_claims, extract_many, load_pipeline
+
+#: names served by :mod:`claims.extraction.pipeline`, imported (with spaCy) on first use, so
+#: that importing the package (``claims.models`` does, for the enums) stays cheap
+_LAZY = frozenset({"extract_claims", "extract_many", "load_pipeline"})
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -48,3 +56,15 @@ __all__ = [
     "extract_many",
     "load_pipeline",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module("claims.extraction.pipeline"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY)

