@@ -13,8 +13,10 @@ class ArticleForm(forms.Form):
         help_text="Paste the article text, or upload a file below.",
     )
     file = forms.FileField(required=False, help_text=".txt (first line is the title) or .html")
-    url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
-    outlet = forms.ModelChoiceField(queryset=Source.objects.all(), required=False)
+    url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label="URL")
+    outlet = forms.ModelChoiceField(
+        queryset=Source.objects.all(), required=False, empty_label="— none —"
+    )
     byline = forms.CharField(max_length=300, required=False)
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -22,10 +22,13 @@ Source = Claim._meta.get_field("via_source").related_model
 
 
 class QueueFilterForm(forms.Form):
-    outlet = forms.ModelChoiceField(queryset=Source.objects.all(), required=False)
+    outlet = forms.ModelChoiceField(
+        queryset=Source.objects.all(), required=False, empty_label="Any outlet"
+    )
     speaker = forms.ModelChoiceField(
         queryset=Speaker.objects.filter(article__isnull=True, merged_into__isnull=True),
         required=False,
+        empty_label="Any speaker",
     )
     kind = forms.ChoiceField(choices=[("", "Any kind"), *Claim.Kind.choices], required=False)
     published_from = forms.DateField(
@@ -168,7 +171,13 @@ def queue_response(request: HttpRequest, *, changed_claim_id: int, error: str) -
     else:
         context = queue_context(filters=filters, after=changed)
     context["error"] = error
-    context["announcement"] = error or f"Marked {changed.get_status_display()}."
+    context["announcement"] = error or f"{changed.get_status_display()}: “{changed.text[:60]}”."
+    if (
+        not error
+        and changed.status != Claim.Status.UNREVIEWED
+        and changed.pk != getattr(context["claim"], "pk", None)
+    ):
+        context["last_changed"] = changed  # offered for undo (z) on the next card
     if getattr(request, "htmx", False):
         return TemplateResponse(request, "claims/queue.html#queue-card", context)
     if error:

@@ -74,6 +74,13 @@
     return Boolean(button);
   }
 
+  function undo(item) {
+    // In the queue the last changed claim has left the card: its undo button sits in the card.
+    var queueUndo = document.querySelector('#queue-card .queue-undo [data-key="z"]');
+    if (queueUndo) { queueUndo.click(); return; }
+    press(claimItem(lastChangedId) || item, "z");
+  }
+
   function openTool(item, toolClass, fieldSelector) {
     if (!item) return;
     var details = item.querySelector("details." + toolClass);
@@ -200,7 +207,7 @@
     if (key === "j") move(1);
     else if (key === "k") move(-1);
     else if (STATUS_KEYS[key]) press(item, key);
-    else if (key === "z") press(claimItem(lastChangedId) || item, "z");
+    else if (key === "z") undo(item);
     else if (key === "n") openTool(item, "note-tool", "textarea");
     else if (key === "e") openTool(item, "evidence-tool", 'input[name="url"]');
     else if (key === "a") openAddClaim();
@@ -236,7 +243,13 @@
   document.addEventListener("htmx:beforeRequest", function (event) {
     var trigger = event.detail.elt;
     var item = trigger && trigger.closest && trigger.closest("li.claim[data-claim-id]");
-    if (!item) return;
+    if (!item) {
+      if (trigger && trigger.closest && trigger.closest("#queue-card")) {
+        pending = { claimId: null, action: "queue" };  // the whole card is being replaced
+        busy = true;
+      }
+      return;
+    }
     var key = trigger.dataset ? trigger.dataset.key : null;
     var action = STATUS_KEYS[key] ? "status" : key === "z" ? "undo" : "edit";
     pending = { claimId: item.dataset.claimId, action: action };

@@ -32,8 +32,19 @@ def test_queue_walks_unreviewed_claims_with_keys(
     expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[1].pk))
     page.keyboard.press("x")
     expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[2].pk))
+    page.keyboard.press("z")  # undo: the dismissed claim comes back to the card, unreviewed
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[1].pk))
+    expect(card.locator("li.claim")).to_have_attribute("data-status", "unreviewed")
+    page.keyboard.press("u")
+    expect(card.locator("li.claim")).to_have_attribute("data-claim-id", str(ordered[2].pk))
 
     assert Claim.objects.get(pk=ordered[0].pk).status == "verified"
-    assert Claim.objects.get(pk=ordered[1].pk).status == "dismissed"
+    assert Claim.objects.get(pk=ordered[1].pk).status == "unconfirmed"
+    assert list(Claim.objects.get(pk=ordered[1].pk).events.values_list("action", flat=True)) == [
+        "status",
+        "undone",
+        "status",
+        "created",
+    ]
     problems.assert_none()
     context.close()
