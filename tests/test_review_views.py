@@ -277,3 +277,21 @@ def test_queue_status_change_moves_to_next(editor_client):
         {"status": "verified", "version": "1", "context": "queue", "filters": ""},
     )
     assert response.status_code == 302 and response["Location"] == reverse("review-queue")
+
+
+def test_queue_offers_undo_of_the_last_change_and_undo_brings_the_claim_back(editor_client):
+    first = ClaimFactory()
+    second = ClaimFactory(article=first.article, start=60, end=80)
+    queue_post = {"context": "queue", "filters": ""}
+    html = editor_client.post(
+        reverse("claims:status", args=[first.pk]),
+        {"status": "disputed", "version": "1", **queue_post},
+        **HX,
+    ).content.decode()
+    assert f'data-claim-id="{second.pk}"' in html
+    assert f'action="/claims/{first.pk}/undo/"' in html and 'class="queue-undo"' in html
+    html = editor_client.post(
+        reverse("claims:undo", args=[first.pk]), {"version": "2", **queue_post}, **HX
+    ).content.decode()
+    assert f'data-claim-id="{first.pk}"' in html and 'data-status="unreviewed"' in html
+    assert 'class="queue-undo"' not in html
