@@ -97,6 +97,53 @@ def token_range(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 _DATELINE = frozenset({"-", "—", "–", ":", "(", ")"})
 
+#: discourse idioms built on a speech verb that report nothing (“That said, …”), as lower-cased
+#: words; each must be followed by a comma
+IDIOMS = (
+    ("that", "said"),
+    ("this", "said"),
+    ("that", "being", "said"),
+    ("this", "being", "said"),
+    ("having", "said", "that"),
+    ("having", "said", "this"),
+    ("all", "that", "said"),
+    ("with", "that", "said"),
+    ("needless", "to", "say"),
+    ("suffice", "it", "to", "say"),
+    ("that", "is", "to", "say"),
+)
+
+
+def idiom_at(doc: Doc, i: int) -> int | None:
+    """The index of the comma closing an idiom (:data:`IDIOMS`) that starts at token ``i``,
+    at the start of a sentence or after punctuation or a conjunction (not “a sign that
+    said, …”)."""
+    if i >= len(doc):
+        return None
+    if not doc[i].is_sent_start and i > 0:
+        before = doc[i - 1]
+        if not (before.is_punct or before.is_space or before.lower_ in ("and", "but", "so", "yet")):
+            return None
+    for idiom in IDIOMS:
+        end = i + len(idiom)
+        if (
+            end < len(doc)
+            and doc[end].text == ","
+            and all(doc[i + k].lower_ == w for k, w in enumerate(idiom))
+        ):
+            return end
+    return None
+
+
+def in_idiom(token: Token) -> bool:
+    """``token`` is part of a “That said,” idiom (at most four words before it)."""
+    doc = token.doc
+    for i in range(max(token.i - 4, 0), token.i + 1):
+        end = idiom_at(doc, i)
+        if end is not None and i <= token.i < end:
+            return True
+    return False
+
 
 def noun_phrase(token: Token, quotes: QuoteIndex) -> Span:
     """The subject noun phrase of ``token``: its subtree, cut at quotation marks, line breaks
@@ -420,10 +467,16 @@ def reported_claims(
 def _reported(
     verb: Token, quotes: QuoteIndex, lexicon: Lexicon, model: CueModel | None
 ) -> Candidate | None:
+    if verb.lemma_.lower() == "say" and in_idiom(verb):
+        return None
     complement = complement_of(verb, lexicon, model)
     if complement is None:
         return None
-    span = token_range(verb.doc, complement.first, complement.last)
+    first = complement.first
+    lead = idiom_at(verb.doc, first)
+    if lead is not None and lead < complement.last:
+        first = lead + 1  # “[That said,] taxes will rise”: the idiom is not content
+    span = token_range(verb.doc, first, complement.last)
     if span is None:
         return None
     start, end = span
@@ -570,7 +623,7 @@ def _quote_cue(doc: Doc, quote: Quote, quotes: QuoteIndex, lexicon: Lexicon) -> 
         token = doc[i]
         if quotes.inside(token) or token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.lemma_.lower() not in lexicon.quote_verbs:
+        if token.lemma_.lower() not in lexicon.quote_verbs or in_idiom(token):
             continue
         # a cue must not be separated from the quote by another quotation
         lo, hi = sorted((token.idx, quote.start if token.idx < quote.start else quote.end))

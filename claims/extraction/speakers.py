@@ -138,9 +138,51 @@ def head_name(token: Token) -> str:
     return words([*run, token])
 
 
+#: what outlets do and people named by one word rarely do: “Politico reported”, “told Axios”
+OUTLET_VERBS = frozenset({"report", "publish", "broadcast", "air", "print"})
+OUTLET_NOUNS = frozenset({"report", "reporting", "story", "article", "poll", "analysis"})
+
+
+def _outlet_context(token: Token) -> bool:
+    """``token`` is used the way a news outlet is: subject of “reported”/“published”, object
+    of “told”, owner of a “report”/“story”."""
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ in ("nsubj", "nsubjpass") and lemma in OUTLET_VERBS:
+        return True
+    if token.dep_ in ("dobj", "dative") and lemma == "tell":
+        return True
+    return token.dep_ == "poss" and lemma in OUTLET_NOUNS
+
+
+def one_word_outlets(doc: Doc, lexicon: Lexicon) -> set[str]:
+    """One-word names the small model calls PERSON but the article uses as an outlet
+    (“Breitbart reported”): never part of a longer person name, never after an honorific or
+    title, and seen at least once in an outlet context (:func:`_outlet_context`)."""
+    in_long_names: set[str] = set()
+    single: dict[str, list[Token]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            in_long_names.update(t.text for t in ent)
+            continue
+        token = ent[0]
+        before = doc[token.i - 1].lower_ if token.i else ""
+        if before in lexicon.honorifics or before in lexicon.title_words:
+            in_long_names.add(token.text)
+        single.setdefault(token.text, []).append(token)
+    return {
+        name
+        for name, tokens in single.items()
+        if name not in in_long_names and any(_outlet_context(t) for t in tokens)
+    }
+
+
 def organisation_names(doc: Doc, lexicon: Lexicon) -> set[str]:
-    """Names the article itself calls an organisation (“Vyorstka – a news website”)."""
-    names: set[str] = set()
+    """Names the article itself calls an organisation (“Vyorstka – a news website”) or uses
+    as an outlet (:func:`one_word_outlets`)."""
+    names: set[str] = one_word_outlets(doc, lexicon)
     for token in doc:
         if token.dep_ == "appos" and token.lemma_.lower() in lexicon.organisation_heads:
             names.add(head_name(token.head))
@@ -314,9 +356,11 @@ class SpeakerResolver:
         )
 
     def _fallback_person(self, before: int, gender: str | None) -> KnownSpeaker | None:
-        """The last person named before character ``before`` whose gender does not clash
-        (a pronoun with no earlier speaker to refer to)."""
+        """A person named before character ``before`` for a pronoun no earlier speaker fits:
+        the latest one whose gender is known to match, else the only person named so far;
+        None (unresolved) when several people could be meant."""
         genders = {k.name: k.gender for k in self.known}
+        named: dict[str, str | None] = {}  # name -> known gender, latest first
         for ent in reversed(self.doc.ents):
             if ent.label_ != "PERSON" or ent.end_char > before:
                 continue
@@ -326,9 +370,20 @@ class SpeakerResolver:
                 continue
             name = self.surnames.get(name.split()[-1], name)
             shown = mention_gender(self.doc[max(ent.start - 1, 0) : ent.end])
-            known = genders.get(name) or shown
-            if gender is None or known is None or known == gender:
-                return KnownSpeaker(name, SpeakerKind.PERSON, "", gender=known)
+            known = genders.get(name) or shown or named.get(name)
+            named[name] = known
+        compatible = {
+            name: known
+            for name, known in named.items()
+            if gender is None or known is None or known == gender
+        }
+        if gender is not None:
+            for name, known in compatible.items():
+                if known == gender:
+                    return KnownSpeaker(name, SpeakerKind.PERSON, "", gender=known)
+        if len(named) == 1 and compatible:
+            name, known = next(iter(compatible.items()))
+            return KnownSpeaker(name, SpeakerKind.PERSON, "", gender=known)
         return None
 
     def resolve(self, info: MentionInfo, position: int) -> KnownSpeaker:
@@ -353,6 +408,9 @@ class SpeakerResolver:
                     return self._remember(speaker)
         if info.name in self.organisations:
             info.kind = SpeakerKind.ORGANISATION
+        elif info.kind is SpeakerKind.ORGANISATION and info.name in self.surnames:
+            # “Sanders” (tagged ORG) in an article that names “Bernie Sanders”
+            info.kind = SpeakerKind.PERSON
         heads = set(info.definite_heads)
         heads.update(w.lower() for w in (info.description or info.name).split()[-1:])
         return self._remember(

@@ -1,0 +1,71 @@
+"""Idioms that are not cues, pronouns with no earlier speaker, one-word outlets (hand-written)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import SpeakerKind, extract_claims
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("That said, the senator argued that the bill would fail.", "that the bill would fail"),
+        ("That said, taxes will rise next year, economists warned.", "taxes will rise next year"),
+        ("That being said, the mayor said taxes would fall.", "taxes would fall"),
+    ],
+)
+def test_that_said_is_not_a_cue(text: str, content: str) -> None:
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [content]
+    assert claims[0].cue is not None and claims[0].cue.start > text.index(",")
+
+
+def test_having_said_that_reports_nothing() -> None:
+    assert extract_claims("Having said that, the plan is sound.") == []
+
+
+def test_relative_that_said_is_still_a_cue() -> None:
+    text = "They handed out leaflets that said, “The border must stay open to everyone.”"
+    claims = extract_claims(text)
+    assert len(claims) == 1 and "The border must stay open" in claims[0].text
+    assert claims[0].cue is not None and claims[0].cue.text == "said"
+
+
+def test_pronoun_with_two_candidates_stays_unresolved() -> None:
+    text = (
+        "The meeting between Barack Obama and Angela Merkel ended early. "
+        "He said the talks had failed."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.speaker is not None
+    assert claim.speaker.name == "He" and claim.speaker.mention == "He"
+
+
+def test_pronoun_resolves_by_gender() -> None:
+    text = "Mrs. Clinton met Mr. Sanders on Monday. He said the talks had failed."
+    (claim,) = extract_claims(text)
+    assert claim.speaker is not None and claim.speaker.name == "Sanders"
+    assert claim.speaker.kind is SpeakerKind.PERSON
+
+
+def test_pronoun_with_one_person_named_resolves() -> None:
+    text = "Bernie Sanders spoke in Ohio on Monday. He said the talks had failed."
+    (claim,) = extract_claims(text)
+    assert claim.speaker is not None and claim.speaker.name == "Bernie Sanders"
+
+
+def test_one_word_outlet_is_an_organisation() -> None:
+    text = "Breitbart reported that the senator would resign. Breitbart said the vote was rigged."
+    claims = extract_claims(text)
+    assert len(claims) == 2
+    for claim in claims:
+        assert claim.speaker is not None and claim.speaker.name == "Breitbart"
+        assert claim.speaker.kind is SpeakerKind.ORGANISATION
+
+
+def test_surname_of_a_named_person_is_a_person() -> None:
+    text = "Bernie Sanders was absent on Monday. Sanders said taxes would rise."
+    (claim,) = extract_claims(text)
+    assert claim.speaker is not None and claim.speaker.name == "Bernie Sanders"
+    assert claim.speaker.kind is SpeakerKind.PERSON
