@@ -13,10 +13,11 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from claims.models import Claim, Speaker
-from claims.review import claims_for_review_page
+from claims.review import claim_partial_context, claims_for_review_page
 
 Source = Claim._meta.get_field("via_source").related_model
 
@@ -128,7 +129,7 @@ def queue_context(
         "claim": claim,
         "claim_target": "#queue-card",
         "can_review": True,
-        "kind_choices": Claim.Kind.choices,
+        **claim_partial_context(),
     }
     if claim is not None:
         context["paragraph"] = paragraph_of(claim)
@@ -155,13 +156,18 @@ def queue_view(request: HttpRequest) -> HttpResponse:
         filters=filters, current_id=int(raw_claim) if raw_claim.isdigit() else None
     )
     context["can_review"] = request.user.has_perm("claims.review_claim")
-    template = (
-        "claims/queue.html#queue-card" if getattr(request, "htmx", False) else "claims/queue.html"
-    )
-    return TemplateResponse(request, template, context)
+    htmx = getattr(request, "htmx", None)
+    # A history restore (the back button after an hx-push-url) needs the whole page.
+    partial = bool(htmx) and not htmx.history_restore_request
+    template = "claims/queue.html#queue-card" if partial else "claims/queue.html"
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
-def queue_response(request: HttpRequest, *, changed_claim_id: int, error: str) -> HttpResponse:
+def queue_response(
+    request: HttpRequest, *, changed_claim_id: int, error: str, done: str
+) -> HttpResponse:
     """After a write made from the queue: the same claim again if the write was refused or left
     it unreviewed (an undo), otherwise the next unreviewed claim after it."""
     filters = QueueFilterForm(QueryDict(request.POST.get("filters", "")) or None)
@@ -171,7 +177,7 @@ def queue_response(request: HttpRequest, *, changed_claim_id: int, error: str) -
     else:
         context = queue_context(filters=filters, after=changed)
     context["error"] = error
-    context["announcement"] = error or f"{changed.get_status_display()}: “{changed.text[:60]}”."
+    context["announcement"] = error or done.format(status=changed.get_status_display())
     if (
         not error
         and changed.status != Claim.Status.UNREVIEWED

@@ -69,6 +69,11 @@ def speaker_choices(*, article) -> QuerySet[Speaker]:
     )
 
 
+def claim_partial_context() -> dict[str, Any]:
+    """What a claim's partial needs besides the claim, wherever it is rendered."""
+    return {"kind_choices": Claim.Kind.choices, "stance_choices": Evidence.Stance.choices}
+
+
 def article_review_context(*, article, user) -> dict[str, Any]:
     claims = list(claims_for_review_page(Claim.objects.filter(article=article)))
     return {
@@ -77,8 +82,7 @@ def article_review_context(*, article, user) -> dict[str, Any]:
         "can_review": user.has_perm("claims.review_claim"),
         "progress": review_progress(Claim.objects.filter(article=article)),
         "speakers": speaker_choices(article=article),
-        "kind_choices": Claim.Kind.choices,
-        "stance_choices": Evidence.Stance.choices,
+        **claim_partial_context(),
     }
 
 

@@ -30,6 +30,10 @@ class ClaimError(Exception):
     """A change to a claim that cannot be made; the message is shown to the editor."""
 
 
+class ClaimGoneError(ClaimError):
+    """The claim was deleted (re-extraction) after the editor loaded it."""
+
+
 class StaleClaimError(ClaimError):
     def __init__(self, claim: Claim) -> None:
         self.claim = claim
@@ -100,20 +104,32 @@ def _claim_is_kept_on_reextraction() -> Q:
     )
 
 
+def _overlaps_kept(start: int, end: int, kept_spans: list[tuple[int, int]]) -> bool:
+    """True if a new extraction is (mostly) a claim an editor kept, maybe with a corrected
+    span: they share at least half of the shorter of the two."""
+    for kept_start, kept_end in kept_spans:
+        shared = min(end, kept_end) - max(start, kept_start)
+        if shared > 0 and shared * 2 >= min(end - start, kept_end - kept_start):
+            return True
+    return False
+
+
 def claims_replace_extracted(*, article, extracted: Sequence[extraction.ExtractedClaim]) -> int:
     """Replace an article's untouched extracted claims with ``extracted``; returns the count
     of new claims. Must run inside a transaction (the caller's)."""
-    kept_spans = set(
-        article.claims.filter(_claim_is_kept_on_reextraction()).values_list("start", "end")
+    # Lock every claim of the article first: a review committed while we decide what to keep
+    # must either be seen here (and kept) or wait and then find its claim gone, never be lost.
+    locked = list(article.claims.select_for_update().values_list("pk", flat=True))
+    current = article.claims.filter(pk__in=locked)
+    kept_spans = list(
+        current.filter(_claim_is_kept_on_reextraction()).values_list("start", "end").distinct()
     )
-    article.claims.exclude(
-        pk__in=article.claims.filter(_claim_is_kept_on_reextraction()).values("pk")
-    ).delete()
+    current.exclude(pk__in=current.filter(_claim_is_kept_on_reextraction()).values("pk")).delete()
     speakers: dict[tuple[str, str], Speaker] = {}
     mentions: set[tuple[Speaker, str]] = set()
     new_claims = []
     for item in extracted:
-        if (item.start, item.end) in kept_spans or item.end <= item.start:
+        if item.end <= item.start or _overlaps_kept(item.start, item.end, kept_spans):
             continue
         speaker = None
         if item.speaker:
@@ -168,7 +184,9 @@ def speaker_find(*, name: str, kind: str, article=None) -> Speaker | None:
     else:
         candidates = Speaker.objects.filter(article__isnull=True)
     speaker = candidates.filter(Q(aliases__key=key) | Q(name__iexact=name)).order_by("pk").first()
-    while speaker is not None and speaker.merged_into_id:
+    seen: set[int] = set()
+    while speaker is not None and speaker.merged_into_id and speaker.pk not in seen:
+        seen.add(speaker.pk)  # a merge cycle (possible through admin) must not hang extraction
         speaker = speaker.merged_into
     return speaker
 
@@ -216,10 +234,16 @@ def source_for_via(*, name: str) -> Source:
 # --- review ----------------------------------------------------------------------------------
 
 
-def _locked_claim(claim_id: int, expected_version: int | None) -> Claim:
+def _locked_claim(claim_id: int, expected_version: int) -> Claim:
     """The claim, locked for this transaction, if it is still at the version the editor saw."""
-    claim = Claim.objects.select_for_update().get(pk=claim_id)
-    if expected_version is not None and claim.version != expected_version:
+    try:
+        claim = Claim.objects.select_for_update().get(pk=claim_id)
+    except Claim.DoesNotExist as exc:
+        raise ClaimGoneError(
+            "This claim no longer exists (the article was re-extracted or the claim deleted). "
+            "Reload the page."
+        ) from exc
+    if claim.version != expected_version:
         raise StaleClaimError(claim)
     return claim
 
@@ -258,7 +282,7 @@ def _record_change(
 
 
 def claim_set_status(
-    *, claim_id: int, status: str, actor, expected_version: int | None, note: str = ""
+    *, claim_id: int, status: str, actor, expected_version: int, note: str = ""
 ) -> Claim:
     """Set a claim's review status, recording the change in its history.
 
@@ -269,7 +293,7 @@ def claim_set_status(
         raise ClaimError(f"“{status}” is not a review status.")
     with transaction.atomic():
         claim = _locked_claim(claim_id, expected_version)
-        previous = claim.status
+        previous, previous_note = claim.status, claim.note
         _apply_status(claim, status, actor)
         if note:
             claim.note = note
@@ -280,11 +304,12 @@ def claim_set_status(
             fields=["status", "reviewer", "reviewed_at", "note"],
             from_status=previous,
             note=note,
+            details={"previous_note": previous_note} if note and note != previous_note else None,
         )
     return claim
 
 
-def claim_undo_status(*, claim_id: int, actor, expected_version: int | None) -> Claim:
+def claim_undo_status(*, claim_id: int, actor, expected_version: int) -> Claim:
     """Revert the claim's most recent status change that is not undone yet.
 
     The undo is itself an event: history keeps both the change and its reversal.
@@ -318,7 +343,7 @@ def claim_undo_status(*, claim_id: int, actor, expected_version: int | None) -> 
     return claim
 
 
-def claim_set_note(*, claim_id: int, note: str, actor, expected_version: int | None) -> Claim:
+def claim_set_note(*, claim_id: int, note: str, actor, expected_version: int) -> Claim:
     note = note.strip()
     with transaction.atomic():
         claim = _locked_claim(claim_id, expected_version)
@@ -349,7 +374,7 @@ def source_for_url(url: str) -> Source | None:
 
 
 def evidence_add(
-    *, claim_id: int, url: str, stance: str, note: str, actor, expected_version: int | None
+    *, claim_id: int, url: str, stance: str, note: str, actor, expected_version: int
 ) -> Evidence:
     url = url.strip()
     try:
@@ -430,6 +455,7 @@ def claim_create_manual(
             actor=actor,
             action=ClaimEvent.Action.CREATED,
             to_status=claim.status,
+            note=claim.note,
             details={"origin": "manual"},
         )
     return claim
@@ -439,7 +465,7 @@ def claim_edit(
     *,
     claim_id: int,
     actor,
-    expected_version: int | None,
+    expected_version: int,
     speaker_name: str | None = None,
     kind: str | None = None,
     start: int | None = None,

@@ -14,7 +14,7 @@ from django_htmx.middleware import HtmxDetails
 
 from claims import queue, services
 from claims.models import Claim
-from claims.review import claim_for_review, review_progress
+from claims.review import claim_for_review, claim_partial_context, review_progress
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -26,9 +26,19 @@ def _require_editor(request: HttpRequest) -> None:
         raise PermissionDenied("Only editors can review claims.")
 
 
-def _version(request: HttpRequest) -> int | None:
+class MissingVersion(services.ClaimError):
+    pass
+
+
+def _version(request: HttpRequest) -> int:
+    """The claim version the editor's page showed; a write without one is refused, since it
+    could silently overwrite a change the editor never saw."""
     raw = request.POST.get("version", "")
-    return int(raw) if raw.isdigit() else None
+    if not raw.isdigit():
+        raise MissingVersion(
+            "This change did not say which version of the claim it was made on. Reload the page and try again."
+        )
+    return int(raw)
 
 
 def _int(request: HttpRequest, name: str) -> int | None:
@@ -37,44 +47,72 @@ def _int(request: HttpRequest, name: str) -> int | None:
 
 
 def _claim_write(
-    request: HtmxHttpRequest, claim_id: int, write: Callable[[], object], *, done: str
+    request: HtmxHttpRequest,
+    claim_id: int,
+    write: Callable[[], Claim | object],
+    *,
+    done: str,
+    reload_page: Callable[[Claim, Claim], bool] | None = None,
 ) -> HttpResponse:
     """Run one review write and answer with the claim's fresh state.
 
     A stale version or a refused change is answered with the current state and the reason, so
     the editor sees what changed instead of overwriting it. The answer is a 200 all the same (a
     4xx would be a network error in the browser's console for an expected outcome); the
-    ``X-Claimdesk-Refused`` header says ``stale`` or ``invalid``.
+    ``X-Claimdesk-Refused`` header says ``stale``, ``invalid`` or ``gone``.
+    ``reload_page(before, after)`` says when the change moved the claim's highlight in the text,
+    which the claim's partial cannot redraw: the page is then reloaded on the claim.
     """
     _require_editor(request)
-    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    before = Claim.objects.select_related("article").filter(pk=claim_id).first()
     error, refused = "", ""
     try:
+        if before is None:
+            raise services.ClaimGoneError("This claim no longer exists. Reload the page.")
         write()
     except services.StaleClaimError as exc:
         error, refused = str(exc), "stale"
+    except services.ClaimGoneError as exc:
+        error, refused = str(exc), "gone"
     except services.ClaimError as exc:
         error, refused = str(exc), "invalid"
+    if refused == "gone":
+        if request.htmx:
+            return _mark_refused(
+                TemplateResponse(
+                    request,
+                    "articles/article_detail.html#claim-gone",
+                    {"error": error, "claim_id": claim_id},
+                ),
+                refused,
+            )
+        messages.error(request, error)
+        return redirect(before.article if before else "articles:list")
     if request.POST.get("context") == "queue":
-        response = queue.queue_response(request, changed_claim_id=claim.pk, error=error)
+        response = queue.queue_response(request, changed_claim_id=before.pk, error=error, done=done)
         return _mark_refused(response, refused)
+    fresh = claim_for_review(before.pk)
     if request.htmx:
-        fresh = claim_for_review(claim.pk)
+        if not error and reload_page and reload_page(before, fresh):
+            return HttpResponseClientRedirect(
+                f"{fresh.article.get_absolute_url()}?changed={fresh.pk}#claim-{fresh.pk}"
+            )
         response = TemplateResponse(
             request,
             "articles/article_detail.html#claim-response",
             {
+                **claim_partial_context(),
                 "claim": fresh,
                 "can_review": True,
                 "error": error,
                 "announcement": error or done.format(status=fresh.get_status_display()),
-                "progress": review_progress(Claim.objects.filter(article_id=claim.article_id)),
+                "progress": review_progress(Claim.objects.filter(article_id=before.article_id)),
             },
         )
         return _mark_refused(response, refused)
     if error:
         messages.error(request, error)
-    return redirect(claim.get_absolute_url())
+    return redirect(before.get_absolute_url())
 
 
 def _mark_refused(response: HttpResponse, refused: str) -> HttpResponse:
@@ -159,6 +197,10 @@ def claim_edit(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
             end=_int(request, "end"),
         ),
         done="Claim updated.",
+        reload_page=lambda before, after: (
+            (before.start, before.end, before.speaker_id)
+            != (after.start, after.end, after.speaker_id)
+        ),
     )
 
 

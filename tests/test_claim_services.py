@@ -155,3 +155,43 @@ def test_unknown_status_is_refused(editor):
             claim_id=claim.pk, status="true", actor=editor, expected_version=1
         )
     assert ClaimEvent.objects.count() == 0
+
+
+def test_reextraction_does_not_bring_back_a_claim_whose_span_an_editor_corrected(editor):
+    article = ArticleFactory()
+    services.claims_replace_extracted(article=article, extracted=[extracted(article, 25, 50)])
+    claim = Claim.objects.get()
+    services.claim_edit(claim_id=claim.pk, actor=editor, expected_version=1, start=26, end=48)
+    services.claims_replace_extracted(article=article, extracted=[extracted(article, 25, 50)])
+    assert list(Claim.objects.values_list("start", "end")) == [(26, 48)]
+
+
+def test_write_on_a_deleted_claim_raises_gone(editor):
+    claim = ClaimFactory()
+    pk = claim.pk
+    claim.delete()
+    with pytest.raises(services.ClaimGoneError):
+        services.claim_set_note(claim_id=pk, note="x", actor=editor, expected_version=1)
+
+
+def test_speaker_find_survives_a_merge_cycle():
+    first, second = SpeakerFactory(name="First"), SpeakerFactory(name="Second")
+    Speaker.objects.filter(pk=first.pk).update(merged_into=second)
+    Speaker.objects.filter(pk=second.pk).update(merged_into=first)
+    assert services.speaker_find(name="First", kind="person") in {first, second}
+
+
+def test_manual_claim_keeps_its_note_in_history(editor):
+    article = ArticleFactory()
+    claim = services.claim_create_manual(
+        article=article, start=0, end=8, speaker_name="X", kind="direct", actor=editor, note="Why"
+    )
+    assert claim.events.get().note == "Why"
+
+
+def test_status_with_note_keeps_the_previous_note(editor):
+    claim = ClaimFactory(note="Old")
+    services.claim_set_status(
+        claim_id=claim.pk, status="verified", actor=editor, expected_version=1, note="New"
+    )
+    assert claim.events.get().details == {"previous_note": "Old"}

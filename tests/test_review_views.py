@@ -295,3 +295,71 @@ def test_queue_offers_undo_of_the_last_change_and_undo_brings_the_claim_back(edi
     ).content.decode()
     assert f'data-claim-id="{first.pk}"' in html and 'data-status="unreviewed"' in html
     assert 'class="queue-undo"' not in html
+
+
+@pytest.mark.parametrize("version", [None, "", "abc"])
+@pytest.mark.parametrize("name,data", WRITES)
+def test_write_without_a_valid_version_is_refused(editor_client, claim, name, data, version):
+    data = {k: v for k, v in data.items() if k != "version"}
+    if version is not None:
+        data["version"] = version
+    response = post(editor_client, name, claim, data, htmx=True)
+    assert response.status_code == 200 and response["X-Claimdesk-Refused"] == "invalid"
+    assert "did not say which version" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.version == 1 and not ClaimEvent.objects.exists()
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_write_on_a_deleted_claim_explains_it_is_gone(editor_client, htmx):
+    claim = ClaimFactory()
+    article_url = claim.article.get_absolute_url()
+    pk = claim.pk
+    claim.delete()
+    response = editor_client.post(
+        reverse("claims:status", args=[pk]),
+        {"status": "verified", "version": "1"},
+        **(HX if htmx else {}),
+    )
+    if htmx:
+        html = response.content.decode()
+        assert response["X-Claimdesk-Refused"] == "gone"
+        assert f'id="claim-{pk}"' in html and "no longer exists" in html
+    else:
+        assert response.status_code == 302 and response["Location"] == reverse("articles:list")
+    assert article_url
+
+
+def test_claim_partial_after_htmx_keeps_the_kind_choices(editor_client, claim):
+    html = post(
+        editor_client, "claims:note", claim, {"note": "x", "version": "1"}, htmx=True
+    ).content.decode()
+    assert '<option value="indirect"' in html and '<option value="according_to"' in html
+
+
+def test_span_or_speaker_edit_reloads_the_page_on_the_claim(editor_client, claim):
+    response = post(
+        editor_client, "claims:edit", claim, {"start": "0", "end": "10", "version": "1"}, htmx=True
+    )
+    assert response["HX-Redirect"] == (
+        f"{claim.article.get_absolute_url()}?changed={claim.pk}#claim-{claim.pk}"
+    )
+    response = post(
+        editor_client, "claims:edit", claim, {"kind": "mixed", "version": "2"}, htmx=True
+    )
+    assert "HX-Redirect" not in response and "data-claim-id" in response.content.decode()
+
+
+def test_status_buttons_say_which_is_pressed(editor_client):
+    claim = ClaimFactory(status="disputed")
+    html = editor_client.get(claim.article.get_absolute_url()).content.decode()
+    assert html.count('aria-pressed="true"') == 1 and html.count('aria-pressed="false"') == 3
+
+
+def test_queue_history_restore_gets_the_full_page(editor_client):
+    ClaimFactory()
+    response = editor_client.get(
+        reverse("review-queue"), HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]
