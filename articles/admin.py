@@ -17,9 +17,12 @@ class ClaimInline(admin.TabularInline):
     model = Claim
     extra = 0
     fields = ["text", "kind", "speaker", "via_source", "status"]
-    readonly_fields = ["text", "status"]
-    raw_id_fields = ["speaker", "via_source"]
+    readonly_fields = fields  # changes go through the review page and its history
+    can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
@@ -29,6 +32,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "byline"]
     date_hierarchy = "imported_at"
     readonly_fields = [
+        # The body is what claim offsets point into: it is fixed once imported.
+        "body",
         "content_hash",
         "imported_by",
         "imported_at",
@@ -40,6 +45,9 @@ class ArticleAdmin(admin.ModelAdmin):
     raw_id_fields = ["outlet"]
     inlines = [ClaimInline]
     actions = ["reextract"]
+
+    def has_add_permission(self, request):
+        return False  # articles come in through “New article” or import_articles
 
     @admin.action(description="Re-extract claims (keeps reviewed claims)")
     def reextract(self, request, queryset):
