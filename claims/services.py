@@ -419,23 +419,37 @@ def speaker_for_editor_input(*, name: str, article) -> Speaker:
     return speaker
 
 
-def _check_span(article, start: int, end: int) -> str:
+def _check_span(article, start: int, end: int, selected_text: str = "") -> str:
+    """The article text at ``start:end``; ``selected_text``, when the browser sends it, must be
+    what is there (a selection measured differently must not store the wrong words)."""
     if not (0 <= start < end <= len(article.body)):
         raise ClaimError("The selected text is not inside the article.")
     text = article.body[start:end]
     if not text.strip():
         raise ClaimError("Select the words of the claim, not just spaces.")
+    if selected_text and " ".join(selected_text.split()) != " ".join(text.split()):
+        raise ClaimError(
+            "The selection does not match the article text. Reload the page and select again."
+        )
     return text
 
 
 def claim_create_manual(
-    *, article, start: int, end: int, speaker_name: str, kind: str, actor, note: str = ""
+    *,
+    article,
+    start: int,
+    end: int,
+    speaker_name: str,
+    kind: str,
+    actor,
+    note: str = "",
+    selected_text: str = "",
 ) -> Claim:
     """A claim the extractor missed, added by an editor from a text selection."""
     if kind not in Claim.Kind.values:
         raise ClaimError(f"“{kind}” is not a claim kind.")
     # Trim the selection to the words: a double-click selection often carries a space.
-    text = _check_span(article, start, end)
+    text = _check_span(article, start, end, selected_text)
     start += len(text) - len(text.lstrip())
     end -= len(text) - len(text.rstrip())
     with transaction.atomic():
@@ -470,6 +484,7 @@ def claim_edit(
     kind: str | None = None,
     start: int | None = None,
     end: int | None = None,
+    selected_text: str = "",
 ) -> Claim:
     """Change a claim's speaker, kind or span; the history records each old and new value."""
     with transaction.atomic():
@@ -488,7 +503,7 @@ def claim_edit(
         new_start = claim.start if start is None else start
         new_end = claim.end if end is None else end
         if (new_start, new_end) != (claim.start, claim.end):
-            text = _check_span(claim.article, new_start, new_end)
+            text = _check_span(claim.article, new_start, new_end, selected_text)
             changes["span"] = [[claim.start, claim.end], [new_start, new_end]]
             claim.start, claim.end, claim.text = new_start, new_end, text
         if not changes:

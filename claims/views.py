@@ -195,6 +195,7 @@ def claim_edit(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
             kind=request.POST.get("kind") or None,
             start=_int(request, "start"),
             end=_int(request, "end"),
+            selected_text=request.POST.get("selected_text", ""),
         ),
         done="Claim updated.",
         reload_page=lambda before, after: (
@@ -221,6 +222,7 @@ def claim_add(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
             kind=request.POST.get("kind", Claim.Kind.DIRECT),
             actor=request.user,
             note=request.POST.get("note", ""),
+            selected_text=request.POST.get("selected_text", ""),
         )
     except services.ClaimError as exc:
         if request.htmx:

@@ -363,3 +363,21 @@ def test_queue_history_restore_gets_the_full_page(editor_client):
     )
     assert "<html" in response.content.decode()
     assert "HX-Request" in response["Vary"]
+
+
+def test_add_claim_refuses_a_selection_that_does_not_match_the_text(editor_client):
+    article = ArticleFactory()
+    start = article.body.index("Critics")
+    response = editor_client.post(
+        reverse("claims:add", args=[article.pk]),
+        {
+            "start": start + 2,
+            "end": start + 20,
+            "selected_text": "Critics disagreed.",
+            "speaker": "Critics",
+            "kind": "indirect",
+        },
+        **HX,
+    )
+    assert "does not match the article text" in response.content.decode()
+    assert not Claim.objects.exists()

@@ -107,8 +107,11 @@
     var before = document.createRange();
     before.selectNodeContents(body);
     before.setEnd(range.startContainer, range.startOffset);
-    var start = before.toString().length;
-    return { start: start, end: start + range.toString().length, text: range.toString() };
+    // Offsets in code points, as Python counts them (JavaScript strings count UTF-16 units,
+    // which differ after an emoji or any character outside the Basic Multilingual Plane).
+    var text = range.toString();
+    var start = Array.from(before.toString()).length;
+    return { start: start, end: start + Array.from(text).length, text: text };
   }
 
   function openAddClaim() {
@@ -122,6 +125,7 @@
     }
     dialog.querySelector('[data-field="start"]').value = picked.start;
     dialog.querySelector('[data-field="end"]').value = picked.end;
+    dialog.querySelector('[data-field="text"]').value = picked.text;
     dialog.querySelector('[data-field="selection-preview"]').textContent = picked.text;
     var error = dialog.querySelector("#add-claim-error");
     if (error) error.textContent = "";
@@ -137,6 +141,7 @@
     }
     form.querySelector('input[name="start"]').value = picked.start;
     form.querySelector('input[name="end"]').value = picked.end;
+    form.querySelector('input[name="selected_text"]').value = picked.text;
     announce("Span set from the selection; save to apply.");
   }
 
@@ -236,6 +241,15 @@
     var item = target.closest && target.closest("li.claim[data-claim-id]");
     if (item && !target.closest("a, button, input, textarea, select, summary, label")) {
       setCurrent(item, { scroll: false });
+    }
+  });
+
+  // Offsets typed by hand no longer match a selection made earlier.
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field.matches && field.matches('.edit-form input[name="start"], .edit-form input[name="end"]')) {
+      var selected = field.form.querySelector('input[name="selected_text"]');
+      if (selected) selected.value = "";
     }
   });
 

@@ -214,3 +214,27 @@ def test_edit_a_claims_span_from_a_selection_and_its_speaker(
     assert claim.events.first().details["span"][1] == [start, start + len(wanted)]
     problems.assert_none()
     context.close()
+
+
+def test_selection_offsets_count_characters_as_python_does(
+    browser, live_server, browser_editor, transactional_db
+):
+    from articles import services
+
+    body = "Fans cheered 🎉🎉 all night.\n“We will win the final,” the coach said on Sunday."
+    article = services.article_create(title="Emoji", body=body)
+    context = login_context(browser, live_server, browser_editor)
+    page = context.new_page()
+    problems = PageProblems(page)
+    page.goto(f"/articles/{article.pk}/")
+    wanted = "We will win the final"
+    select_text(page, wanted)
+    page.keyboard.press("a")
+    dialog = page.locator("#add-claim-dialog")
+    dialog.locator("#add-speaker").fill("The coach")
+    dialog.get_by_role("button", name="Add claim").click()
+    expect(page.locator("li.claim", has_text=wanted).first).to_be_visible()
+    claim = Claim.objects.get(origin="manual")
+    assert claim.text == wanted and body[claim.start : claim.end] == wanted
+    problems.assert_none()
+    context.close()
