@@ -23,6 +23,7 @@ from claims.services import extraction_enqueue
 # C0/C1 control characters other than tab and newline, and stray byte-order marks: PostgreSQL refuses NUL, and none of them
 # belong in article text.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _CHARSET_DECLARATION = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -54,6 +55,8 @@ def normalise_body(text: str) -> str:
     no trailing spaces, at most one blank line between paragraphs."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_CHARS.sub("", text)
+    # Lone surrogates (possible from JSON escapes) cannot be encoded or stored.
+    text = _SURROGATES.sub("\ufffd", text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -154,8 +157,9 @@ def article_create(
 
 
 def article_create_from_parsed(*, parsed: ParsedArticle, imported_by=None) -> Article:
-    outlet = source_find_or_create(name=parsed.outlet) if parsed.outlet.strip() else None
+    # One transaction: a refused article (duplicate, empty, too long) leaves no new outlet behind.
     with transaction.atomic():
+        outlet = source_find_or_create(name=parsed.outlet) if parsed.outlet.strip() else None
         return article_create(
             title=parsed.title,
             body=parsed.body,

@@ -1,7 +1,7 @@
 import pytest
 
 from articles import services
-from articles.models import Article
+from articles.models import Article, Source
 from claims.models import Claim
 from tests.factories import SourceFactory
 
@@ -128,3 +128,18 @@ def test_failed_extraction_is_recorded_on_the_article(run_on_commit, settings):
     assert article.extraction_state == Article.ExtractionState.FAILED
     assert "no_such_spacy_model" in article.extraction_error
     assert Claim.objects.count() == 0
+
+
+def test_refused_import_leaves_no_new_outlet(run_on_commit):
+    with run_on_commit():
+        services.article_create(title="A", body=BODY)
+    parsed = services.ParsedArticle(title="B", body=BODY, outlet="Brand New Outlet")
+    with pytest.raises(services.DuplicateArticleError):
+        services.article_create_from_parsed(parsed=parsed)
+    assert not Source.objects.filter(name="Brand New Outlet").exists()
+
+
+def test_lone_surrogates_are_replaced_not_crashed_on(run_on_commit):
+    with run_on_commit():
+        article = services.article_create(title="S", body="Broken \ud800 escape, he said.")
+    assert article.body == "Broken \ufffd escape, he said."

@@ -155,3 +155,23 @@ def test_demo_article_claims_are_shown(editor_client, run_on_commit):
     for claim in article.claims.all():
         assert f'data-claim-id="{claim.pk}"' in html
     assert "Dmitry Peskov" in html and "a parliamentary source" in html
+
+
+def test_extract_claims_offsets_point_into_crlf_files(tmp_path):
+    path = tmp_path / "crlf.txt"
+    raw = "Intro line.\r\n“We will not back down,” the minister said.\r\n"
+    path.write_bytes(raw.encode("utf-8"))
+    out = StringIO()
+    call_command("extract_claims", str(path), stdout=out)
+    claims = json.loads(out.getvalue())["claims"]
+    assert claims
+    for claim in claims:
+        assert raw[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_import_jsonl_with_a_lone_surrogate_does_not_crash(tmp_path, run_on_commit):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "S", "body": "Broken \\ud800 escape, he said."}\n', encoding="utf-8")
+    with run_on_commit():
+        out, _ = run_import(path)
+    assert "1 created, 0 duplicate, 0 failed" in out

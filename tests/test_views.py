@@ -238,3 +238,12 @@ def test_favicon_is_served_without_login(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_non_editor_cannot_import_articles(client, reader, method):
+    client.force_login(reader)
+    response = getattr(client, method)(reverse("articles:new"), {"title": "T", "body": "Text."})
+    assert response.status_code == 403
+    assert Article.objects.count() == 0
+    assert reverse("articles:new") not in client.get(reverse("articles:list")).content.decode()

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             files = sorted(options["benchmark"].rglob("*.txt"))
             if not files:
                 raise CommandError(f"No .txt files under {options['benchmark']}")
-            texts = [f.read_text(encoding="utf-8") for f in files]
+            texts = [f.read_bytes().decode("utf-8") for f in files]
             from claims.extraction import benchmark
 
             result = benchmark.benchmark(texts, model_name=model_name)
@@ -44,7 +44,9 @@ class Command(BaseCommand):
         texts = []
         for path in paths:
             try:
-                texts.append(path.read_text(encoding="utf-8"))
+                # Bytes decoded as they are: no newline translation, so offsets point into the
+                # file exactly (CRLF files included).
+                texts.append(path.read_bytes().decode("utf-8"))
             except (OSError, UnicodeDecodeError) as exc:
                 raise CommandError(f"{path}: cannot read as UTF-8 text ({exc})") from exc
         results = extraction.extract_many(texts, model_name=model_name, batch_size=batch_size)
