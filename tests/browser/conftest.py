@@ -19,6 +19,18 @@ def chromium_path() -> str:
     return os.environ.get("CLAIMDESK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chromium_installed():
+    """Browser tests need Debian's Chromium. Without it they are skipped with the reason on a
+    developer's machine, and fail in CI (which installs it)."""
+    path = chromium_path()
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        message = f"Chromium not found at {path}: apt-get install chromium, or set CLAIMDESK_CHROMIUM"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
