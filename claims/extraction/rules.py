@@ -442,6 +442,40 @@ def _earlier_that_clause(verb: Token, first: int) -> int:
     return first
 
 
+#: punctuation that opens a non-restrictive aside
+_ASIDE_OPENERS = frozenset({",", "—", "–", "-", "―", "--"})
+_WH = frozenset({"which", "who", "whom", "whose"})
+
+
+def _aside_start(token: Token) -> int | None:
+    """Where an aside headed by ``token`` starts (its opening comma or dash), when it is a
+    non-restrictive relative clause (“, which …”) or an appositive (“, a plan …”)."""
+    doc = token.doc
+    left = token.left_edge.i
+    if left == 0 or doc[left - 1].text not in _ASIDE_OPENERS:
+        return None
+    if token.dep_ == "relcl" and doc[left].lower_ in _WH:
+        return left - 1
+    if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"):
+        return left - 1
+    return None
+
+
+def trim_trailing_aside(doc: Doc, first: int, last: int, quotes: QuoteIndex) -> int:
+    """End a reported content before a trailing aside the writer added (“he would
+    quarantine people, [which is spread by mosquitoes]”), outside quotation marks."""
+    end = last
+    while end > first and _is_trim(doc[end]):
+        end -= 1
+    for token in doc[first : end + 1]:
+        if token.right_edge.i < end or token.dep_ not in ("relcl", "appos"):
+            continue
+        start = _aside_start(token)
+        if start is not None and start > first and not quotes.inside(doc[start]):
+            return start - 1
+    return last
+
+
 # ---------------------------------------------------------------- reported speech
 
 
@@ -476,7 +510,8 @@ def _reported(
     lead = idiom_at(verb.doc, first)
     if lead is not None and lead < complement.last:
         first = lead + 1  # “[That said,] taxes will rise”: the idiom is not content
-    span = token_range(verb.doc, first, complement.last)
+    last = trim_trailing_aside(verb.doc, first, complement.last, quotes)
+    span = token_range(verb.doc, first, last)
     if span is None:
         return None
     start, end = span
@@ -559,7 +594,8 @@ def _reported_by_noun(
     best = best_complement(noun, noun_complements(noun), lexicon, model)
     if best is None:
         return None
-    span = token_range(noun.doc, best.first, best.last)
+    last = trim_trailing_aside(noun.doc, best.first, best.last, quotes)
+    span = token_range(noun.doc, best.first, last)
     if span is None:
         return None
     start, end = span

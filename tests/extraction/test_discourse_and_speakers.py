@@ -69,3 +69,24 @@ def test_surname_of_a_named_person_is_a_person() -> None:
     (claim,) = extract_claims(text)
     assert claim.speaker is not None and claim.speaker.name == "Bernie Sanders"
     assert claim.speaker.kind is SpeakerKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Trump said he would quarantine people over fears of the Zika virus, "
+            "which is spread primarily by mosquitoes.",
+            "he would quarantine people over fears of the Zika virus",
+        ),
+        (
+            "She vowed to work to repeal the Hyde Amendment, a longstanding federal provision "
+            "that prohibits taxpayer funding.",
+            "to work to repeal the Hyde Amendment",
+        ),
+        # an appositive inside the content stays
+        ("He said the plan, a tax cut, would pass.", "the plan, a tax cut, would pass"),
+    ],
+)
+def test_trailing_aside_is_not_content(text: str, content: str) -> None:
+    assert [c.text for c in extract_claims(text)] == [content]
