@@ -1,3 +1,4 @@
+import importlib
 import os
 
 import pytest
@@ -12,7 +13,11 @@ def editors_group() -> Group:
     """The Editors group from the data migration; recreated after a transactional test's flush."""
     group, created = Group.objects.get_or_create(name="Editors")
     if created:
-        group.permissions.add(Permission.objects.get(codename="review_claim"))
+        migration = importlib.import_module("claims.migrations.0002_editors_group")
+        for app_label, _model, codename, _name in migration.EDITOR_PERMISSIONS:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
     return group
 
 

@@ -145,6 +145,23 @@
     announce("Span set from the selection; save to apply.");
   }
 
+  // WCAG 2.1.4: single-character shortcuts can be turned off (kept per browser).
+  var SHORTCUTS_KEY = "claimdesk.shortcuts";
+  function shortcutsEnabled() {
+    try { return window.localStorage.getItem(SHORTCUTS_KEY) !== "off"; } catch (e) { return true; }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.id !== "shortcuts-enabled") return;
+    try {
+      window.localStorage.setItem(SHORTCUTS_KEY, event.target.checked ? "on" : "off");
+    } catch (e) { /* storage unavailable: the setting lasts for this page only */ }
+    announce(event.target.checked ? "Keyboard shortcuts on." : "Keyboard shortcuts off.");
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("shortcuts-enabled");
+    if (box) box.checked = shortcutsEnabled();
+  });
+
   function toggleShortcuts() {
     var dialog = document.getElementById("shortcuts-dialog");
     if (!dialog) return;
@@ -183,6 +200,7 @@
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!shortcutsEnabled() && event.key !== "?") return;
     if (isTyping(event.target)) {
       if (event.key === "Escape") event.target.blur();
       return;

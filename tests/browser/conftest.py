@@ -25,7 +25,9 @@ def chromium_installed():
     developer's machine, and fail in CI (which installs it)."""
     path = chromium_path()
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-        message = f"Chromium not found at {path}: apt-get install chromium, or set CLAIMDESK_CHROMIUM"
+        message = (
+            f"Chromium not found at {path}: apt-get install chromium, or set CLAIMDESK_CHROMIUM"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

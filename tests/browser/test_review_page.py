@@ -238,3 +238,30 @@ def test_selection_offsets_count_characters_as_python_does(
     assert claim.text == wanted and body[claim.start : claim.end] == wanted
     problems.assert_none()
     context.close()
+
+
+def test_single_key_shortcuts_can_be_turned_off(browser, live_server, browser_editor, demo_article):
+    context = login_context(browser, live_server, browser_editor)
+    page = context.new_page()
+    problems = PageProblems(page)
+    page.goto(f"/articles/{demo_article.pk}/")
+    first = claims_in_order(demo_article)[0]
+    page.keyboard.press("?")
+    page.get_by_label(re.compile("Single-key shortcuts on")).uncheck()
+    page.keyboard.press("Escape")
+    page.keyboard.press("u")
+    page.reload()  # the choice is kept
+    page.keyboard.press("u")
+    expect(page.locator(f'li[data-claim-id="{first.pk}"]')).to_have_attribute(
+        "data-status", "unreviewed"
+    )
+    assert Claim.objects.get(pk=first.pk).status == "unreviewed"
+    page.keyboard.press("?")
+    page.get_by_label(re.compile("Single-key shortcuts on")).check()
+    page.keyboard.press("Escape")
+    page.keyboard.press("u")
+    expect(page.locator(f'li[data-claim-id="{first.pk}"]')).to_have_attribute(
+        "data-status", "unconfirmed"
+    )
+    problems.assert_none()
+    context.close()
