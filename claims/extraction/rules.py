@@ -476,6 +476,135 @@ def trim_trailing_aside(doc: Doc, first: int, last: int, quotes: QuoteIndex) -> 
     return last
 
 
+#: what a speech act happens in or on: “said … [in an interview]”, “… [on Tuesday]”
+OCCASIONS = frozenset(
+    [
+        "interview",
+        "appearance",
+        "statement",
+        "speech",
+        "rally",
+        "email",
+        "e-mail",
+        "letter",
+        "post",
+        "tweet",
+        "op-ed",
+        "conference",
+        "call",
+        "hearing",
+        "debate",
+        "event",
+        "meeting",
+        "memo",
+        "show",
+        "program",
+        "programme",
+        "broadcast",
+        "briefing",
+        "session",
+        "address",
+        "remarks",
+        "release",
+        "forum",
+        "podcast",
+        "video",
+        "op-ed",
+        "column",
+        "editorial",
+        "campaign",
+        "stop",
+        "visit",
+        "town",
+        "hall",
+        "townhall",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+    ]
+)
+
+
+#: the medium of a speech act, cut even when the parser hangs it inside the content
+MEDIA = frozenset(
+    [
+        "interview",
+        "appearance",
+        "statement",
+        "speech",
+        "email",
+        "e-mail",
+        "letter",
+        "post",
+        "tweet",
+        "op-ed",
+        "briefing",
+        "podcast",
+        "video",
+        "column",
+        "editorial",
+        "remarks",
+        "release",
+        "call",
+    ]
+)
+
+
+def _occasion(child: Token) -> bool:
+    """A verb's adjunct that says when or where it spoke (“in an interview”, “on Tuesday”)."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in ("DATE", "TIME")
+    if child.dep_ != "prep":
+        return False
+    for obj in child.children:
+        if obj.dep_ == "pobj":
+            return obj.lemma_.lower() in OCCASIONS or obj.ent_type_ in ("DATE", "TIME")
+    return False
+
+
+def trim_trailing_occasion(verb: Token, first: int, last: int) -> int:
+    """End a content before the cue's own trailing adjuncts of time and occasion that the
+    span ran into (“said he would win [in an interview on Tuesday]”)."""
+    doc = verb.doc
+    end = last
+    while end > first and _is_trim(doc[end]):
+        end -= 1
+    for child in reversed(list(verb.rights)):
+        if child.i <= first or child.right_edge.i < end:
+            continue
+        if child.right_edge.i > last or not _occasion(child):
+            break
+        end = child.left_edge.i - 1
+        while end > first and _is_trim(doc[end]):
+            end -= 1
+    for token in doc[first : end + 1]:
+        # “… [in an interview]” the parser hung inside the content
+        if (
+            token.dep_ == "prep"
+            and token.lower_ in ("in", "during")
+            and token.i > first + 2
+            and token.right_edge.i >= end
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in token.children)
+        ):
+            end = token.i - 1
+            while end > first and _is_trim(doc[end]):
+                end -= 1
+            break
+    return end if end >= first else last
+
+
 # ---------------------------------------------------------------- reported speech
 
 
@@ -511,6 +640,7 @@ def _reported(
     if lead is not None and lead < complement.last:
         first = lead + 1  # “[That said,] taxes will rise”: the idiom is not content
     last = trim_trailing_aside(verb.doc, first, complement.last, quotes)
+    last = trim_trailing_occasion(verb, first, last)
     span = token_range(verb.doc, first, last)
     if span is None:
         return None

@@ -90,3 +90,19 @@ def test_surname_of_a_named_person_is_a_person() -> None:
 )
 def test_trailing_aside_is_not_content(text: str, content: str) -> None:
     assert [c.text for c in extract_claims(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Trump explained his reasoning in an interview on Tuesday.", "his reasoning"),
+        (
+            "Sanders said he would stay in the race during a CNN interview.",
+            "he would stay in the race",
+        ),
+        # a place inside the content stays
+        ("She said the bill would pass in the Senate.", "the bill would pass in the Senate"),
+    ],
+)
+def test_occasion_of_the_speech_is_not_content(text: str, content: str) -> None:
+    assert [c.text for c in extract_claims(text)] == [content]
