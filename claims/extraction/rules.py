@@ -194,7 +194,29 @@ def subject_of(verb: Token, quotes: QuoteIndex | None = None, depth: int = 0) ->
         if verb.dep_ == "ccomp" and verb.i < verb.head.i:
             return None
         return subject_of(verb.head, quotes, depth + 1)
+    if depth == 0 and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _stranded_subject(verb, quotes)
     return None
+
+
+def _stranded_subject(verb: Token, quotes: QuoteIndex | None) -> Token | None:
+    """“Senator Harry Reid, the minority leader, said …” parsed with no subject (“Reid” hung
+    on an earlier phrase): the noun phrase that ends right before the verb, past commas."""
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].is_punct and verb.doc[i].text in ",)":
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    token = verb.doc[i]
+    while token.dep_ in ("appos", "compound", "prep", "pobj") and token.head.i < verb.i:
+        token = token.head  # up from “leader” (appos) or “Convention” (pobj) to “Reid”
+    if token.pos_ not in ("PROPN", "NOUN") or token.i >= verb.i:
+        return None
+    if quotes is not None and quotes.inside(token):
+        return None
+    return token
 
 
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "oprd", "acomp"})
@@ -712,6 +734,9 @@ def noun_speaker(noun: Token, quotes: QuoteIndex, content_first: int) -> Token |
                     return obj
     if noun.dep_ == "dobj":
         return subject_of(noun.head, quotes)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        return subject_of(prep.head, quotes)  # “said in a statement that …”
     return None
 
 
@@ -992,7 +1017,20 @@ def find_candidates(doc: Doc, lexicon: Lexicon, model: object = _DEFAULT) -> lis
     quotes = QuoteIndex(find_quotes(doc.text))
     reported = _merge_light_verbs(doc, reported_claims(doc, quotes, lexicon, cue_model))
     direct = quote_claims(doc, quotes, reported, lexicon, cue_model)
-    return sorted(reported + direct, key=lambda c: (c.start, c.end))
+    return _unique(sorted(reported + direct, key=lambda c: (c.start, c.end)))
+
+
+def _unique(claims: list[Candidate]) -> list[Candidate]:
+    """One claim per span (“said in a statement that …” finds it from the verb and the
+    noun): the first one with a speaker mention, else the first."""
+    out: list[Candidate] = []
+    for claim in claims:
+        if out and (out[-1].start, out[-1].end) == (claim.start, claim.end):
+            if out[-1].mention is None and claim.mention is not None:
+                out[-1] = claim
+            continue
+        out.append(claim)
+    return out
 
 
 def _merge_light_verbs(doc: Doc, claims: list[Candidate]) -> list[Candidate]:

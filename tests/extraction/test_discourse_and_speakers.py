@@ -106,3 +106,22 @@ def test_trailing_aside_is_not_content(text: str, content: str) -> None:
 )
 def test_occasion_of_the_speech_is_not_content(text: str, content: str) -> None:
     assert [c.text for c in extract_claims(text)] == [content]
+
+
+def test_said_in_a_statement_is_one_claim_with_its_speaker() -> None:
+    text = (
+        "April Mellody, a spokeswoman for the convention, said in a statement that the "
+        "security team would work with the police."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.text == "that the security team would work with the police"
+    assert claim.speaker is not None and claim.speaker.name == "April Mellody"
+
+
+def test_subject_the_parser_left_stranded() -> None:
+    text = (
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
+        "he spoke with Mr. Sanders on Tuesday."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.speaker is not None and claim.speaker.name == "Harry Reid"
