@@ -1024,12 +1024,19 @@ def _unique(claims: list[Candidate]) -> list[Candidate]:
     """One claim per span (“said in a statement that …” finds it from the verb and the
     noun): the first one with a speaker mention, else the first."""
     out: list[Candidate] = []
+    dropped: dict[int, Candidate] = {}  # id of a dropped claim -> the one kept instead
     for claim in claims:
         if out and (out[-1].start, out[-1].end) == (claim.start, claim.end):
             if out[-1].mention is None and claim.mention is not None:
+                dropped[id(out[-1])] = claim
                 out[-1] = claim
+            else:
+                dropped[id(claim)] = out[-1]
             continue
         out.append(claim)
+    for claim in out:
+        if claim.inherited is not None and id(claim.inherited) in dropped:
+            claim.inherited = dropped[id(claim.inherited)]
     return out
 
 
