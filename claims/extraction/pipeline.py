@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claims.extraction.lexicon import Lexicon, load_lexicon
+from claims.extraction.rules import _DEFAULT as _DEFAULT_MODEL
 from claims.extraction.rules import Candidate, find_candidates
 from claims.extraction.speakers import (
     KnownSpeaker,
@@ -116,11 +117,14 @@ def _resolve(
     return resolved
 
 
-def claims_from_doc(doc: Doc, lexicon: Lexicon | None = None) -> list[ExtractedClaim]:
-    """All claims of one parsed document."""
+def claims_from_doc(
+    doc: Doc, lexicon: Lexicon | None = None, model: object = _DEFAULT_MODEL
+) -> list[ExtractedClaim]:
+    """All claims of one parsed document. ``model`` defaults to the shipped cue model
+    (cross-validation passes one trained on another fold)."""
     lexicon = lexicon or load_lexicon()
     text = doc.text
-    candidates = find_candidates(doc, lexicon)
+    candidates = find_candidates(doc, lexicon, model)
     resolved = _resolve(doc, candidates, lexicon)
     claims: list[ExtractedClaim] = []
     for cand in candidates:
