@@ -14,7 +14,8 @@ Modules: ``pipeline`` (load, batch, assemble), ``quotes`` (quotation pairing on 
 ``rules`` (cues, contents, mentions over the parse), ``speakers`` (names, kinds, article-wide
 resolution), ``scorer`` (the learned cue model), ``lexicon`` (lexicons as data),
 ``evaluate`` (PolNeAR scoring: ``evaluate_polnear``, ``format_report``), ``benchmark``
-(``benchmark``, ``format_benchmark``) and ``train`` (relearns ``data/`` from PolNeAR train).
+(``benchmark``, ``format_benchmark``), ``train`` (relearns ``data/`` from PolNeAR train),
+``crossval`` (k-fold figures on train) and ``version`` (the constants above).
 Importing the package, ``types`` or ``version`` does not import spaCy; ``load_pipeline`` and
 ``extract_*`` load it on first use.
 """
