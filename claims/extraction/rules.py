@@ -1017,7 +1017,25 @@ def find_candidates(doc: Doc, lexicon: Lexicon, model: object = _DEFAULT) -> lis
     quotes = QuoteIndex(find_quotes(doc.text))
     reported = _merge_light_verbs(doc, reported_claims(doc, quotes, lexicon, cue_model))
     direct = quote_claims(doc, quotes, reported, lexicon, cue_model)
-    return _unique(sorted(reported + direct, key=lambda c: (c.start, c.end)))
+    claims = _unique(sorted(reported + direct, key=lambda c: (c.start, c.end)))
+    _inherit_from_reported(doc.text, claims)
+    return claims
+
+
+def _inherit_from_reported(text: str, claims: list[Candidate]) -> None:
+    """“… about “people telling leaders …,” Wilcox said. “What we're seeing …”: a quotation
+    with no cue and no quoted neighbour continues the claim just before it in its paragraph."""
+    for i, cur in enumerate(claims):
+        if cur.kind is not ClaimKind.DIRECT or cur.mention is not None or cur.inherited is not None:
+            continue
+        for prev in reversed(claims[:i]):
+            if prev.end > cur.start:
+                continue
+            if "\n" not in text[prev.end : cur.start] and (
+                prev.mention is not None or prev.inherited is not None
+            ):
+                cur.inherited = prev
+            break
 
 
 def _unique(claims: list[Candidate]) -> list[Candidate]:

@@ -125,3 +125,13 @@ def test_subject_the_parser_left_stranded() -> None:
     )
     (claim,) = extract_claims(text)
     assert claim.speaker is not None and claim.speaker.name == "Harry Reid"
+
+
+def test_cueless_quote_continues_the_reported_claim_before_it() -> None:
+    text = (
+        "The movement is about “people telling leaders, this is not what we want,” Wilcox "
+        "said. “What we are seeing is a revolt of parents who are tired of this.”"
+    )
+    claims = extract_claims(text)
+    assert len(claims) == 2
+    assert all(c.speaker is not None and c.speaker.name == "Wilcox" for c in claims)
