@@ -175,3 +175,53 @@ def test_import_jsonl_with_a_lone_surrogate_does_not_crash(tmp_path, run_on_comm
     with run_on_commit():
         out, _ = run_import(path)
     assert "1 created, 0 duplicate, 0 failed" in out
+
+
+def test_extract_claims_benchmark_prints_both_throughputs_and_the_ratio(tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(
+            f"“We are ready {i},” the minister said. Officials noted that talks resume.",
+            encoding="utf-8",
+        )
+    out = StringIO()
+    call_command("extract_claims", "--benchmark", str(tmp_path), stdout=out)
+    report = out.getvalue()
+    assert "bare nlp.pipe" in report and "extraction" in report
+    assert "ratio extraction/parse" in report
+
+
+def write_polnear_split(root: Path) -> Path:
+    """A one-article split in PolNeAR's layout: text/ and BRAT attributions/."""
+    text = "“We will not back down,” the minister said. Officials said talks would resume."
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "story.txt").write_text(text, encoding="utf-8")
+    content_start, content_end = 0, text.index(",”") + 2
+    source_start = text.index("the minister")
+    ann = [
+        f"T1\tContent {content_start} {content_end}\t{text[content_start:content_end]}",
+        f"T2\tSource {source_start} {source_start + 12}\tthe minister",
+        f"T3\tCue {source_start + 13} {source_start + 17}\tsaid",
+        f"T4\tAttribution {source_start + 13} {source_start + 17}\tsaid",
+        "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2",
+    ]
+    (root / "attributions" / "story_ab12.ann").write_text("\n".join(ann) + "\n", encoding="utf-8")
+    return root
+
+
+def test_evaluate_extraction_scores_a_polnear_split(tmp_path):
+    split = write_polnear_split(tmp_path / "dev")
+    out = StringIO()
+    call_command("evaluate_extraction", "--polnear", str(split), "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["gold"] == 1 and result["pred"] >= 1
+    assert result["content_soft_prf"][1] == 1.0  # the direct quote is found
+    assert result["source_acc"] == 1.0
+    text_out = StringIO()
+    call_command("evaluate_extraction", "--polnear", str(split), stdout=text_out)
+    assert "content soft" in text_out.getvalue() and "end to end" in text_out.getvalue()
+
+
+def test_evaluate_extraction_refuses_a_directory_that_is_not_a_split(tmp_path):
+    with pytest.raises(CommandError, match="not a PolNeAR split"):
+        call_command("evaluate_extraction", "--polnear", str(tmp_path), stdout=StringIO())

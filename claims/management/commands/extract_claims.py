@@ -37,7 +37,7 @@ class Command(BaseCommand):
             from claims.extraction import benchmark
 
             result = benchmark.benchmark(texts, model_name=model_name)
-            self.stdout.write(benchmark.format_report(result))
+            self.stdout.write(benchmark.format_benchmark(result))
             return
         if not paths:
             raise CommandError("Give at least one PATH (or --benchmark DIR).")
