@@ -62,7 +62,7 @@ def test_source_page_queries_do_not_grow(editor_client, vyorstka, django_assert_
     for _ in range(20):
         article = ArticleFactory(outlet=vyorstka)
         ClaimFactory(article=article, via_source=vyorstka)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = editor_client.get(vyorstka.get_absolute_url())
     assert response.content.decode().count('class="badge status-unreviewed"') == 20
 
