@@ -16,7 +16,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from claims.extraction.evaluate import _empty_totals, _prf, _score_article
+from claims.extraction.evaluate import _empty_totals, _score_article, summarise_totals
 from claims.extraction.lexicon import load_lexicon
 from claims.extraction.pipeline import DEFAULT_MODEL, claims_from_doc, load_pipeline
 from claims.extraction.train import corpus, learn, train_model
@@ -43,12 +43,7 @@ def cross_validate(split_dir: Path, *, folds: int = 2, model_name: str = DEFAULT
     return {
         "folds": folds,
         "articles": len(docs),
-        "gold": tot["gold"],
-        "pred": tot["pred"],
-        "content_soft_prf": _prf(tot["soft"], tot["pred"], tot["gold"]),
-        "content_exact_prf": _prf(tot["exact"], tot["pred"], tot["gold"]),
-        "source_acc": round(tot["src_ok"] / tot["src_gold"], 3) if tot["src_gold"] else 0.0,
-        "end_to_end_prf": _prf(tot["e2e"], tot["pred"], tot["gold"]),
+        **summarise_totals(tot),
         "counts": tot,
     }
 

@@ -161,6 +161,18 @@ def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     return round(p, 3), round(r, 3), round(f, 3)
 
 
+def summarise_totals(tot: dict[str, int]) -> dict[str, Any]:
+    """The reported figures (gold/pred counts, P/R/F1 triples, source accuracy) of match totals."""
+    return {
+        "gold": tot["gold"],
+        "pred": tot["pred"],
+        "content_soft_prf": _prf(tot["soft"], tot["pred"], tot["gold"]),
+        "content_exact_prf": _prf(tot["exact"], tot["pred"], tot["gold"]),
+        "source_acc": round(tot["src_ok"] / tot["src_gold"], 3) if tot["src_gold"] else 0.0,
+        "end_to_end_prf": _prf(tot["e2e"], tot["pred"], tot["gold"]),
+    }
+
+
 def score_predictions(split_dir: Path, predictions: dict[str, list[dict[str, Any]]]) -> dict:
     """Score ``{"<name>.txt": [claim_as_dict, ...]}`` against the gold of ``split_dir``."""
     split_dir = Path(split_dir)
@@ -201,12 +213,7 @@ def score_predictions(split_dir: Path, predictions: dict[str, list[dict[str, Any
     return {
         "articles": len(files),
         "articles_without_prediction": missing,
-        "gold": tot["gold"],
-        "pred": tot["pred"],
-        "content_soft_prf": _prf(tot["soft"], tot["pred"], tot["gold"]),
-        "content_exact_prf": _prf(tot["exact"], tot["pred"], tot["gold"]),
-        "source_acc": round(tot["src_ok"] / tot["src_gold"], 3) if tot["src_gold"] else 0.0,
-        "end_to_end_prf": _prf(tot["e2e"], tot["pred"], tot["gold"]),
+        **summarise_totals(tot),
         "per_kind": per_kind,
     }
 
