@@ -68,6 +68,19 @@ def login_context(browser, live_server, user):
     return context
 
 
+@pytest.fixture
+def editor_page(browser, live_server, browser_editor):
+    """A page in its own browser context, logged in as an editor."""
+    context = login_context(browser, live_server, browser_editor)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def problems(editor_page):
+    return PageProblems(editor_page)
+
+
 class PageProblems:
     """Console errors, page errors and CSP violations seen by a page."""
 

@@ -6,19 +6,14 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import Claim
-from tests.browser.conftest import PageProblems, login_context
 
 pytestmark = pytest.mark.browser
 
 
-def test_pages_render_without_console_or_csp_errors(
-    browser, live_server, browser_editor, demo_article
-):
+def test_pages_render_without_console_or_csp_errors(editor_page, problems, demo_article):
     claim = Claim.objects.filter(article=demo_article, via_source__isnull=False).first()
     assert claim is not None, "the demo article has claims that came through Vyorstka"
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+    page = editor_page
     for path in [
         "/articles/",
         "/articles/new/",
@@ -32,13 +27,10 @@ def test_pages_render_without_console_or_csp_errors(
         assert response.status == 200, path
         expect(page.locator("main, #content").first).to_be_visible()
     problems.assert_none()
-    context.close()
 
 
-def test_article_list_filters_with_htmx(browser, live_server, browser_editor, demo_article):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_article_list_filters_with_htmx(editor_page, problems, demo_article):
+    page = editor_page
     page.goto("/articles/")
     expect(page.get_by_role("link", name=demo_article.title)).to_be_visible()
     page.get_by_label("Search").fill("no such words anywhere")
@@ -49,13 +41,10 @@ def test_article_list_filters_with_htmx(browser, live_server, browser_editor, de
     page.get_by_label("Search").press("Enter")
     expect(page.get_by_role("link", name=demo_article.title)).to_be_visible()
     problems.assert_none()
-    context.close()
 
 
-def test_import_an_article_by_pasting(browser, live_server, browser_editor, transactional_db):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_import_an_article_by_pasting(editor_page, problems, transactional_db):
+    page = editor_page
     page.goto("/articles/new/")
     page.get_by_label("Title").fill("Minister speaks")
     page.get_by_label("Body").fill(
@@ -66,4 +55,3 @@ def test_import_an_article_by_pasting(browser, live_server, browser_editor, tran
     item = page.locator("li.claim").first
     expect(item).to_contain_text("Sergei Lavrov")
     problems.assert_none()
-    context.close()

@@ -4,17 +4,12 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import Claim
-from tests.browser.conftest import PageProblems, login_context
 
 pytestmark = pytest.mark.browser
 
 
-def test_queue_walks_unreviewed_claims_with_keys(
-    browser, live_server, browser_editor, demo_article
-):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_queue_walks_unreviewed_claims_with_keys(editor_page, problems, demo_article):
+    page = editor_page
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto("/review/")
     ordered = list(Claim.objects.order_by("article_id", "start", "pk"))
@@ -47,4 +42,3 @@ def test_queue_walks_unreviewed_claims_with_keys(
         "created",
     ]
     problems.assert_none()
-    context.close()

@@ -89,10 +89,10 @@ def test_login_and_review_with_keys(page, live_server, browser_editor, demo_arti
     problems.assert_none()
 
 
-def test_review_by_mouse_with_note_and_evidence(browser, live_server, browser_editor, demo_article):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_review_by_mouse_with_note_and_evidence(
+    editor_page, problems, browser_editor, demo_article
+):
+    page = editor_page
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.goto(f"/articles/{demo_article.pk}/")
@@ -132,13 +132,10 @@ def test_review_by_mouse_with_note_and_evidence(browser, live_server, browser_ed
     claim.refresh_from_db()
     assert claim.status == "verified" and claim.note.startswith("Checked")
     problems.assert_none()
-    context.close()
 
 
-def test_add_missed_claim_by_selecting_text(browser, live_server, browser_editor, demo_article):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_add_missed_claim_by_selecting_text(editor_page, problems, demo_article):
+    page = editor_page
     page.goto(f"/articles/{demo_article.pk}/")
     wanted = "some in the Kremlin view Trump’s re-election as a potential advantage for Moscow"
     start = demo_article.body.index(wanted)
@@ -157,7 +154,6 @@ def test_add_missed_claim_by_selecting_text(browser, live_server, browser_editor
     assert (claim.start, claim.end, claim.text) == (start, start + len(wanted), wanted)
     assert claim.kind == "indirect" and claim.speaker.name == "Vyorstka"
     problems.assert_none()
-    context.close()
 
 
 def test_stale_edit_from_a_second_editor_is_refused(
@@ -192,12 +188,8 @@ def test_stale_edit_from_a_second_editor_is_refused(
     second_context.close()
 
 
-def test_edit_a_claims_span_from_a_selection_and_its_speaker(
-    browser, live_server, browser_editor, demo_article
-):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_edit_a_claims_span_from_a_selection_and_its_speaker(editor_page, problems, demo_article):
+    page = editor_page
     page.goto(f"/articles/{demo_article.pk}/")
     claim = claims_in_order(demo_article)[0]
     item = page.locator(f'li[data-claim-id="{claim.pk}"]')
@@ -214,19 +206,14 @@ def test_edit_a_claims_span_from_a_selection_and_its_speaker(
     assert claim.speaker.name == "Kremlin"
     assert claim.events.first().details["span"][1] == [start, start + len(wanted)]
     problems.assert_none()
-    context.close()
 
 
-def test_selection_offsets_count_characters_as_python_does(
-    browser, live_server, browser_editor, transactional_db
-):
+def test_selection_offsets_count_characters_as_python_does(editor_page, problems, transactional_db):
     from articles import services
 
     body = "Fans cheered 🎉🎉 all night.\n“We will win the final,” the coach said on Sunday."
     article = services.article_create(title="Emoji", body=body)
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+    page = editor_page
     page.goto(f"/articles/{article.pk}/")
     wanted = "We will win the final"
     select_text(page, wanted)
@@ -238,13 +225,10 @@ def test_selection_offsets_count_characters_as_python_does(
     claim = Claim.objects.get(origin="manual")
     assert claim.text == wanted and body[claim.start : claim.end] == wanted
     problems.assert_none()
-    context.close()
 
 
-def test_single_key_shortcuts_can_be_turned_off(browser, live_server, browser_editor, demo_article):
-    context = login_context(browser, live_server, browser_editor)
-    page = context.new_page()
-    problems = PageProblems(page)
+def test_single_key_shortcuts_can_be_turned_off(editor_page, problems, demo_article):
+    page = editor_page
     page.goto(f"/articles/{demo_article.pk}/")
     first = claims_in_order(demo_article)[0]
     page.keyboard.press("?")
@@ -265,4 +249,3 @@ def test_single_key_shortcuts_can_be_turned_off(browser, live_server, browser_ed
         "data-status", "unconfirmed"
     )
     problems.assert_none()
-    context.close()
