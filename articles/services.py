@@ -18,7 +18,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 
 from articles.models import Article, Source
-from claims.services import extraction_enqueue
+from claims.services import extraction_enqueue, source_find_or_create
 
 # C0/C1 control characters other than tab and newline, and stray byte-order marks: PostgreSQL refuses NUL, and none of them
 # belong in article text.
@@ -78,19 +78,6 @@ def _clean_url(url: str) -> str:
     except ValidationError as exc:
         raise ArticleImportError(f"“{url[:200]}” is not a valid http(s) URL.") from exc
     return url
-
-
-def source_find_or_create(*, name: str) -> Source:
-    """The source called ``name`` (case-insensitive), created with unknown reliability if new."""
-    name = " ".join(name.split())[:200]
-    existing = Source.objects.filter(name__iexact=name).first()
-    if existing:
-        return existing
-    try:
-        with transaction.atomic():
-            return Source.objects.create(name=name)
-    except IntegrityError:
-        return Source.objects.get(name__iexact=name)
 
 
 def article_find_duplicate(*, body: str, url: str = "") -> tuple[Article, str] | None:

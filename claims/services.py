@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -139,7 +139,11 @@ def claims_replace_extracted(*, article, extracted: Sequence[extraction.Extracte
             speaker = speakers[key]
             if item.speaker.kind != Speaker.Kind.ANONYMOUS and item.speaker.mention:
                 mentions.add((speaker, item.speaker.mention))
-        via = source_for_via(name=item.via.name) if item.via and item.via.name.strip() else None
+        via = (
+            source_find_or_create(name=item.via.name)
+            if item.via and item.via.name.strip()
+            else None
+        )
         new_claims.append(
             Claim(
                 article=article,
@@ -225,10 +229,18 @@ _NOT_ALIASES = frozenset(
 )
 
 
-def source_for_via(*, name: str) -> Source:
+def source_find_or_create(*, name: str) -> Source:
+    """The source called ``name`` (case-insensitive), created with unknown reliability if new:
+    an article's outlet, or the outlet a claim came through (“told Vyorstka”)."""
     name = " ".join(name.split())[:200]
-    source = Source.objects.filter(name__iexact=name).first()
-    return source or Source.objects.create(name=name)
+    existing = Source.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Source.objects.create(name=name)
+    except IntegrityError:  # created concurrently by another import
+        return Source.objects.get(name__iexact=name)
 
 
 # --- review ----------------------------------------------------------------------------------
